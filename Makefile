@@ -27,7 +27,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 SCRIPTS = $(wildcard scripts/sift-*)
 
-all: $(B)/libsift.a $(FILTERS) $(UNITS)
+all: $(B)/libsift.a $(FILTERS) $(UNITS) $(B)/tools/gen-corpus
 
 $(B)/lib $(B)/bin $(B)/tests $(B)/tools:
 	mkdir -p $@
@@ -37,6 +37,9 @@ $(B)/lib/%.o: lib/%.c $(HDR) | $(B)/lib
 
 $(B)/tools/embed: tools/embed.c | $(B)/tools
 	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
+$(B)/tools/gen-corpus: tools/gen-corpus.c $(B)/libsift.a $(HDR) | $(B)/tools
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libsift.a $(LDLIBS)
 
 $(B)/lib/data_blob.c: $(B)/tools/embed $(DATA) | $(B)/lib
 	$(B)/tools/embed $(DATA) > $@.tmp && mv $@.tmp $@

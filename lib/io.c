@@ -322,8 +322,13 @@ drain(struct sift_output *o, const void *p, size_t n, struct sift_error *err)
 		}
 		return 0;
 	}
-	if (fwrite(p, 1, n, o->fp) != n)
-		return sift_error_set(err, 0, "write error: %s", strerror(errno));
+	if (fwrite(p, 1, n, o->fp) != n) {
+		if (o->fp == stdout)
+			return sift_error_set(err, 0, "write error: %s",
+			    strerror(errno));
+		return sift_error_set(err, 0, "%s: write error: %s", o->name,
+		    strerror(errno));
+	}
 	return 0;
 }
 
@@ -349,8 +354,13 @@ sift_output_flush(struct sift_output *o, struct sift_error *err)
 	if (drain(o, o->buf, o->len, err) < 0)
 		return -1;
 	o->len = 0;
-	if (o->fp && fflush(o->fp) != 0)
-		return sift_error_set(err, 0, "write error: %s", strerror(errno));
+	if (o->fp && fflush(o->fp) != 0) {
+		if (o->fp == stdout)
+			return sift_error_set(err, 0, "write error: %s",
+			    strerror(errno));
+		return sift_error_set(err, 0, "%s: write error: %s", o->name,
+		    strerror(errno));
+	}
 	return 0;
 }
 

@@ -185,11 +185,20 @@ setup() {
 }
 
 @test "a read-only output path is a clear error" {
-	mkdir ro && chmod 500 ro
-	if [ "$(id -u)" -eq 0 ]; then skip "root can write anywhere"; fi
-	run --separate-stderr sift-ingest -o ro/out.ndjson a.txt
+	# root may write into a mode-500 directory, so use a file no one can write
+	if [ "$(id -u)" -eq 0 ]; then out=/proc/version; else mkdir ro && chmod 500 ro && out=ro/out.ndjson; fi
+	run --separate-stderr sift-ingest -o "$out" a.txt
 	[ "$status" -eq 1 ]
-	[[ "$stderr" == *"ro/out.ndjson: Permission denied"* ]]
+	[[ "$stderr" == "sift-ingest: $out: "* ]]
+}
+
+@test "a full disk is a write error with exit 1" {
+	run --separate-stderr sift-ingest -o /dev/full a.txt
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "sift-ingest: /dev/full: write error: No space left on device" ]]
+	run --separate-stderr sh -c 'sift-ingest a.txt > /dev/full'
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "sift-ingest: write error: No space left on device" ]]
 }
 
 @test "an output path in a missing directory is a clear error" {
