@@ -93,3 +93,29 @@ clean:
 
 .PHONY: all deps check demo bench asan install uninstall clean
 .DELETE_ON_ERROR:
+
+# Fuzzing: libFuzzer targets in tests/fuzz/fuzz_*.c, built with clang into
+# build-fuzz/, each run for FUZZ_SECONDS from its corpus directory
+# (tests/fuzz/corpus-NAME/, where new finds are kept as regression inputs).
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+fuzz-lib:
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libsift.a
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib $(HDR)
+	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< build-fuzz/libsift.a $(LDLIBS)
+
+fuzz: deps $(FUZZERS)
+	@for f in $(FUZZERS); do \
+		name=$${f##*/fuzz_}; mkdir -p tests/fuzz/corpus-$$name; \
+		echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+		    -artifact_prefix=build-fuzz/crash-$$name- tests/fuzz/corpus-$$name \
+		    2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY)' || exit 1; \
+	done
+
+.PHONY: fuzz fuzz-lib

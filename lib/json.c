@@ -724,7 +724,8 @@ sift_json_put_string(struct sift_buf *out, const char *str, size_t n)
 		i++;
 		start = i;
 	}
-	sift_buf_add(out, str + start, n - start);
+	if (n > start)
+		sift_buf_add(out, str + start, n - start);
 	sift_buf_addc(out, '"');
 }
 
