@@ -5,6 +5,8 @@
 #   make demo       run the pipeline on the shipped sample corpus
 #   make bench      throughput beside cat and jq
 #   make asan       build into build-asan/ with ASan+UBSan and run the tests
+#   make valgrind   run the tests with every program under valgrind memcheck
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS
 #   make install    PREFIX=/usr/local (DESTDIR honoured)
 
 VERSION = 0.1.0
@@ -25,9 +27,10 @@ FILTER_SRC = $(wildcard filters/sift-*.c)
 FILTERS = $(FILTER_SRC:filters/%.c=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+REPLAYS = $(patsubst tests/fuzz/fuzz_%.c,$(B)/tests/replay_%,$(wildcard tests/fuzz/fuzz_*.c))
 SCRIPTS = $(wildcard scripts/sift-*)
 
-all: $(B)/libsift.a $(FILTERS) $(UNITS) $(B)/tools/gen-corpus
+all: $(B)/libsift.a $(FILTERS) $(UNITS) $(REPLAYS) $(B)/tools/gen-corpus
 
 $(B)/lib $(B)/bin $(B)/tests $(B)/tools:
 	mkdir -p $@
@@ -57,6 +60,10 @@ $(B)/bin/%: filters/%.c $(B)/libsift.a $(HDR) | $(B)/bin
 $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libsift.a $(HDR) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libsift.a $(LDLIBS)
 
+# fuzz targets replayed over their seeds and regression inputs by make check
+$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(B)/libsift.a $(HDR) | $(B)/tests
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c $< $(B)/libsift.a $(LDLIBS)
+
 deps:
 	@scripts/install-deps
 
@@ -80,6 +87,10 @@ asan:
 	@SIFT_BUILD=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 scripts/run-tests
 
+valgrind: deps
+	@$(MAKE) --no-print-directory all
+	@SIFT_BUILD=$(B) scripts/valgrind-tests
+
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin
 	cp -f $(FILTERS) $(DESTDIR)$(PREFIX)/bin/
@@ -91,12 +102,14 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all deps check demo bench asan install uninstall clean
+.PHONY: all deps check demo bench asan valgrind install uninstall clean
 .DELETE_ON_ERROR:
 
 # Fuzzing: libFuzzer targets in tests/fuzz/fuzz_*.c, built with clang into
 # build-fuzz/, each run for FUZZ_SECONDS from its corpus directory
-# (tests/fuzz/corpus-NAME/, where new finds are kept as regression inputs).
+# (tests/fuzz/corpus-NAME/ seeds; new units go to build-fuzz/corpus-NAME/).
+# A crash is written to build-fuzz/crash-NAME-*: fix it and keep the input
+# in tests/fuzz/regress-NAME/, which make check replays.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
@@ -111,10 +124,11 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib $(HDR)
 
 fuzz: deps $(FUZZERS)
 	@for f in $(FUZZERS); do \
-		name=$${f##*/fuzz_}; mkdir -p tests/fuzz/corpus-$$name; \
+		name=$${f##*/fuzz_}; mkdir -p build-fuzz/corpus-$$name tests/fuzz/corpus-$$name; \
 		echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
-		    -artifact_prefix=build-fuzz/crash-$$name- tests/fuzz/corpus-$$name \
+		    -artifact_prefix=build-fuzz/crash-$$name- build-fuzz/corpus-$$name \
+		    tests/fuzz/corpus-$$name \
 		    2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY)' || exit 1; \
 	done
 

@@ -157,11 +157,10 @@ setup() {
 }
 
 @test "a 100 MB line passes through intact" {
+	skip_if_slow
 	make_big_line 100000000 big.ndjson
-	run --separate-stderr sh -c 'sift-ingest --ndjson big.ndjson | cmp - big.ndjson'
-	# output adds a source member, so compare all but that
-	sift-ingest --ndjson --id-field id big.ndjson > out.ndjson
-	[ "$(wc -c < out.ndjson)" -eq $(( $(wc -c < big.ndjson) + 22 )) ]
+	# the output only adds "source": strip it and compare the bytes
+	sift-ingest --ndjson big.ndjson | sed 's/,"source":"big.ndjson"}$/}/' | cmp - big.ndjson
 }
 
 @test "a closed pipe ends quietly" {

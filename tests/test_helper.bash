@@ -53,3 +53,9 @@ run_cases() {
 	done
 	[ "$failed" -eq 0 ]
 }
+
+# skip_if_slow: skip a test that feeds 100 MB or millions of records when
+# the programs run under valgrind (scripts/valgrind-tests sets SIFT_VALGRIND).
+skip_if_slow() {
+	if [ -n "${SIFT_VALGRIND:-}" ]; then skip "too slow under valgrind"; fi
+}
