@@ -1,0 +1,2380 @@
+#include "names.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "data.h"
+#include "hash.h"
+#include "utf8.h"
+
+/* ---- lexicon ---- */
+
+struct lex_entry {
+	const char *s;		/* points into the embedded data (static) */
+	uint32_t n;
+	uint64_t flags;
+};
+
+static struct lex_entry *lex_tab;
+static size_t lex_mask;
+static int lex_ready;
+
+/*
+ * Per Hangul syllable (U+AC00..U+D7A3): the flags of the one-syllable word,
+ * and the flags of every listed word that ends in it.  The tokenizer asks
+ * "is this a particle / an organisation suffix / a title?" of every word;
+ * most words can be turned away by their last syllable without hashing.
+ */
+#define NSYL 11172
+static uint64_t syl_word[NSYL];
+static uint64_t syl_tail[NSYL];
+/* Bit L set: some listed word starts with this syllable (ASCII byte) and
+ * is L syllables (bytes) long, L capped at 31.  Most words of a text are
+ * in no list; this turns them away before hashing. */
+static uint32_t head_syl[NSYL];
+static uint32_t head_ascii[128];
+/* The same, for particles and for particle-looking nouns only: the
+ * stripper asks about every suffix of every word. */
+static uint8_t head_part[NSYL];
+static uint8_t head_keep[NSYL];
+/* Syllables that end Korean nouns but never a foreign name (class nf). */
+static uint8_t syl_nf[NSYL];
+
+static inline uint32_t
+len_bit(size_t len)
+{
+	return 1u << (len > 31 ? 31 : len);
+}
+
+/* s starts with a Hangul syllable (U+AC00..U+D7A3). */
+static inline int
+syllable_lead(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t cp;
+
+	if (n < 3 || p[0] < 0xEA || p[0] > 0xED)
+		return 0;
+	cp = (int32_t)(p[0] & 0x0F) << 12 | (int32_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
+	return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+static inline int
+syl_index(const unsigned char *p)
+{
+	int32_t cp = (int32_t)(p[0] & 0x0F) << 12 | (int32_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
+
+	return (int)(cp - 0xAC00);
+}
+
+struct lex_class {
+	const char *name;
+	uint64_t flag;
+};
+
+static const struct lex_class surname_classes[] = {
+	{ "1", SIFT_WC_SURNAME | SIFT_WC_SURNAME_TOP }, { "2", SIFT_WC_SURNAME },
+	{ "3", SIFT_WC_SURNAME | SIFT_WC_SURNAME_RARE }, { "f", SIFT_WC_FOREIGN },
+	{ "g", SIFT_WC_GIVEN }, { "fgiven", SIFT_WC_FGIVEN }, { "nf", 0 },
+	{ NULL, 0 }
+};
+static const struct lex_class title_classes[] = {
+	{ "after", SIFT_WC_TITLE_AFTER }, { "before", SIFT_WC_TITLE_BEFORE },
+	{ "both", SIFT_WC_TITLE_AFTER | SIFT_WC_TITLE_BEFORE },
+	{ "mod", SIFT_WC_TITLE_MOD }, { "hon", SIFT_WC_HON },
+	{ "en", SIFT_WC_TITLE_EN }, { "head", SIFT_WC_TITLE_HEAD }, { NULL, 0 }
+};
+static const struct lex_class org_classes[] = {
+	{ "suffix", SIFT_WC_ORG_SUFFIX }, { "name", SIFT_WC_ORG_NAME },
+	{ "en", SIFT_WC_ORG_EN }, { "enpre", SIFT_WC_ORG_ENPRE },
+	{ "not", SIFT_WC_ORG_NOT }, { NULL, 0 }
+};
+static const struct lex_class particle_classes[] = {
+	{ "subj", SIFT_WC_PART_SUBJ }, { "poss", SIFT_WC_PART_POSS },
+	{ "other", SIFT_WC_PART_OTHER }, { "keep", SIFT_WC_KEEP },
+	{ "verbend", SIFT_WC_VERBEND }, { "kwend", SIFT_WC_KWEND },
+	{ "inner", SIFT_WC_INNER },
+	{ NULL, 0 }
+};
+static const struct lex_class speech_classes[] = {
+	{ "quot", SIFT_WC_QUOT }, { "verb", SIFT_WC_VERB },
+	{ "pron", SIFT_WC_PRON }, { "anon", SIFT_WC_ANON },
+	{ "enverb", SIFT_WC_ENVERB }, { "enpron", SIFT_WC_ENPRON },
+	{ "det", SIFT_WC_DET },
+	{ NULL, 0 }
+};
+static const struct lex_class stop_classes[] = {
+	{ "stop", SIFT_WC_STOP }, { "common", SIFT_WC_COMMON }, { NULL, 0 }
+};
+
+static struct lex_entry *
+lex_slot(const char *s, size_t n)
+{
+	size_t i = (size_t)sift_hash64(s, n, 0x6c6578) & lex_mask;
+
+	for (;;) {
+		struct lex_entry *e = &lex_tab[i];
+
+		if (e->s == NULL || (e->n == n && memcmp(e->s, s, n) == 0))
+			return e;
+		i = (i + 1) & lex_mask;
+	}
+}
+
+static void
+lex_add(const char *s, size_t n, uint64_t flags)
+{
+	struct lex_entry *e = lex_slot(s, n);
+
+	if (e->s == NULL) {
+		e->s = s;
+		e->n = (uint32_t)n;
+	}
+	e->flags |= flags;
+	if ((unsigned char)s[0] < 0x80)
+		head_ascii[(unsigned char)s[0]] |= len_bit(n);
+	else if (n >= 3 && syllable_lead(s, n)) {
+		int k = syl_index((const unsigned char *)s);
+
+		head_syl[k] |= len_bit(n / 3);
+		if ((flags & SIFT_WC_PARTICLE) && n / 3 < 8)
+			head_part[k] |= (uint8_t)(1u << (n / 3));
+		if ((flags & SIFT_WC_KEEP) && n / 3 < 8)
+			head_keep[k] |= (uint8_t)(1u << (n / 3));
+	}
+	/* the last three bytes are a syllable: remember the word's classes
+	 * under it (see syl_tail) */
+	if (n >= 3 && (unsigned char)s[n - 3] >= 0xEA &&
+	    (unsigned char)s[n - 3] <= 0xED) {
+		int k = syl_index((const unsigned char *)s + n - 3);
+
+		if (k >= 0 && k < NSYL) {
+			syl_tail[k] |= flags;
+			if (n == 3)
+				syl_word[k] |= flags;
+		}
+	}
+}
+
+static size_t
+lex_load(const char *file, const struct lex_class *classes, int add)
+{
+	const char *text, *line, *f[2];
+	size_t len, pos = 0, ll, fl[2], count = 0;
+	const struct lex_class *c;
+
+	text = sift_data(file, &len);
+	if (text == NULL)
+		return 0;
+	while (sift_data_next_line(text, len, &pos, &line, &ll)) {
+		if (sift_data_split(line, ll, f, fl, 2) < 2 || fl[0] == 0)
+			continue;
+		for (c = classes; c->name != NULL; c++) {
+			if (strlen(c->name) == fl[1] &&
+			    memcmp(c->name, f[1], fl[1]) == 0)
+				break;
+		}
+		if (c->name == NULL)
+			continue;
+		if (add && c->flag == 0 && fl[0] == 3 && syllable_lead(f[0], 3))
+			syl_nf[syl_index((const unsigned char *)f[0])] = 1;
+		else if (add)
+			lex_add(f[0], fl[0], c->flag);
+		count++;
+	}
+	return count;
+}
+
+static const struct {
+	const char *file;
+	const struct lex_class *classes;
+} lex_files[] = {
+	{ "extract-surnames.tsv", surname_classes },
+	{ "extract-titles.tsv", title_classes },
+	{ "extract-orgs.tsv", org_classes },
+	{ "extract-particles.tsv", particle_classes },
+	{ "extract-speech.tsv", speech_classes },
+	{ "extract-stopwords.tsv", stop_classes },
+};
+
+#define NLEX_FILES (sizeof(lex_files) / sizeof(lex_files[0]))
+
+void
+sift_wordclass_init(void)
+{
+	size_t i, total = 0, cap = 64;
+
+	if (lex_ready)
+		return;
+	for (i = 0; i < NLEX_FILES; i++)
+		total += lex_load(lex_files[i].file, lex_files[i].classes, 0);
+	/* load factor at most one half keeps probe chains short */
+	while (cap < total * 2)
+		cap <<= 1;
+	lex_tab = sift_xcalloc(cap, sizeof(*lex_tab));
+	lex_mask = cap - 1;
+	for (i = 0; i < NLEX_FILES; i++)
+		lex_load(lex_files[i].file, lex_files[i].classes, 1);
+	lex_ready = 1;
+}
+
+uint64_t
+sift_wordclass(const char *s, size_t n)
+{
+	if (!lex_ready)
+		sift_wordclass_init();
+	if (n == 0)
+		return 0;
+	if ((unsigned char)s[0] < 0x80) {
+		if (!(head_ascii[(unsigned char)s[0]] & len_bit(n)))
+			return 0;
+	} else if (n >= 3 && syllable_lead(s, n)) {
+		int k = syl_index((const unsigned char *)s);
+
+		if (n == 3)
+			return syl_word[k];
+		if (!(head_syl[k] & len_bit(n / 3)))
+			return 0;
+	}
+	return lex_slot(s, n)->flags;
+}
+
+/* s[0..n) (all syllables, n a multiple of 3) may be a particle / a
+ * particle-looking noun: a cheap test before the hash lookup. */
+static inline int
+maybe_particle(const char *s, size_t n)
+{
+	return n / 3 < 8 && syllable_lead(s, n) &&
+	    (head_part[syl_index((const unsigned char *)s)] & (1u << (n / 3)));
+}
+
+static inline int
+maybe_keep(const char *s, size_t n)
+{
+	return n / 3 < 8 && syllable_lead(s, n) &&
+	    (head_keep[syl_index((const unsigned char *)s)] & (1u << (n / 3)));
+}
+
+/* Flags of all listed words ending in the syllable that ends s[0..n)
+ * (0 if s does not end in a Hangul syllable). */
+static uint64_t
+tail_flags(const char *s, size_t n)
+{
+	int k;
+
+	if (!lex_ready)
+		sift_wordclass_init();
+	if (n < 3 || (unsigned char)s[n - 3] < 0xEA ||
+	    (unsigned char)s[n - 3] > 0xED)
+		return 0;
+	k = syl_index((const unsigned char *)s + n - 3);
+	return k >= 0 && k < NSYL ? syl_tail[k] : 0;
+}
+
+/* ---- characters ---- */
+
+static inline int
+is_hangul_syllable(int32_t cp)
+{
+	return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+static inline int
+is_hangul(int32_t cp)
+{
+	return is_hangul_syllable(cp) || (cp >= 0x1100 && cp <= 0x11FF) ||
+	    (cp >= 0x3130 && cp <= 0x318F);
+}
+
+/* Byte at s is the lead of a 3-byte Hangul syllable (EA B0 80..ED 9E A3). */
+static inline int
+syllable_at(const unsigned char *s, size_t n)
+{
+	int32_t cp;
+
+	if (n < 3 || s[0] < 0xEA || s[0] > 0xED)
+		return 0;
+	cp = (int32_t)(s[0] & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 |
+	    (s[2] & 0x3F);
+	return is_hangul_syllable(cp);
+}
+
+/* Number of Hangul syllables if s[0..n) is all Hangul syllables, else 0. */
+static size_t
+all_syllables(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n % 3 != 0)
+		return 0;
+	for (i = 0; i < n; i += 3)
+		if (!syllable_at((const unsigned char *)s + i, n - i))
+			return 0;
+	return n / 3;
+}
+
+/* One particle off the end of s[0..n): the longest listed one that leaves
+ * at least one character.  Returns the new length (n if none). */
+static size_t
+strip_one(const char *s, size_t n, uint64_t *cls)
+{
+	size_t k, best = 0;
+	uint64_t f, bestf = 0;
+
+	*cls = 0;
+	if (!(tail_flags(s, n) & SIFT_WC_PARTICLE))
+		return n;
+	/* particles are one to four syllables */
+	for (k = 3; k <= 12 && k < n; k += 3) {
+		if (!syllable_at((const unsigned char *)s + n - k, k))
+			break;
+		if (!maybe_particle(s + n - k, k))
+			continue;
+		f = sift_wordclass(s + n - k, k);
+		if (f & SIFT_WC_PARTICLE) {
+			best = k;
+			bestf = f;
+		}
+	}
+	*cls = bestf & SIFT_WC_PARTICLE;
+	return n - best;
+}
+
+size_t
+sift_strip_particles(const char *s, size_t n, uint64_t *cls)
+{
+	size_t m, m2;
+	uint64_t c1 = 0, c2 = 0;
+
+	if (cls)
+		*cls = 0;
+	if (!(tail_flags(s, n) & SIFT_WC_PARTICLE))
+		return n;
+	if (maybe_keep(s, n) && (sift_wordclass(s, n) & SIFT_WC_KEEP))
+		return n;
+	/* a compound ending in such a noun: 해양학과, 연구성과 */
+	if (n > 6 && maybe_keep(s + n - 6, 6) &&
+	    (sift_wordclass(s + n - 6, 6) & SIFT_WC_KEEP))
+		return n;
+	if (n > 9 && maybe_keep(s + n - 9, 9) &&
+	    (sift_wordclass(s + n - 9, 9) & SIFT_WC_KEEP))
+		return n;
+	m = strip_one(s, n, &c1);
+	if (m == n)
+		return n;
+	/* stacked particles: "회장에게까지" = 회장 + 에게 + 까지; the class
+	 * reported is that of the particle next to the noun */
+	if (!(maybe_keep(s, m) && (sift_wordclass(s, m) & SIFT_WC_KEEP))) {
+		m2 = strip_one(s, m, &c2);
+		if (m2 < m && m2 >= 3 &&
+		    (sift_wordclass(s + m2, m - m2) & SIFT_WC_INNER)) {
+			m = m2;
+			c1 = c2;
+		}
+	}
+	if (cls)
+		*cls = c1;
+	return m;
+}
+
+/* ---- tokenizer ---- */
+
+static int
+char_class(const char *s, size_t n, int32_t *cpp, size_t *len)
+{
+	int32_t cp;
+	size_t k;
+	utf8proc_category_t cat;
+
+	if ((unsigned char)s[0] < 0x80) {
+		unsigned char c = (unsigned char)s[0];
+
+		*cpp = c;
+		*len = 1;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return SIFT_TOK_LATIN;
+		if (c >= '0' && c <= '9')
+			return SIFT_TOK_DIGIT;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v')
+			return 0;
+		return SIFT_TOK_PUNCT;
+	}
+	/* Hangul syllables, the bulk of Korean text, without a full decode */
+	if (syllable_at((const unsigned char *)s, n) &&
+	    ((unsigned char)s[1] & 0xC0) == 0x80 &&
+	    ((unsigned char)s[2] & 0xC0) == 0x80) {
+		*cpp = (int32_t)((unsigned char)s[0] & 0x0F) << 12 |
+		    (int32_t)((unsigned char)s[1] & 0x3F) << 6 |
+		    ((unsigned char)s[2] & 0x3F);
+		*len = 3;
+		return SIFT_TOK_HANGUL;
+	}
+	k = sift_utf8_decode(s, n, &cp);
+	*cpp = cp;
+	*len = k;
+	if (is_hangul(cp))
+		return SIFT_TOK_HANGUL;
+	cat = utf8proc_category(cp);
+	switch (cat) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		/* Latin-1 and Latin Extended letters count as Latin */
+		return cp < 0x250 ? SIFT_TOK_LATIN : SIFT_TOK_OTHER;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+		return SIFT_TOK_OTHER;
+	case UTF8PROC_CATEGORY_ND:
+		return SIFT_TOK_DIGIT;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return 0;
+	default:
+		if (cp == 0x200B || cp == 0xFEFF)
+			return 0;
+		return SIFT_TOK_PUNCT;
+	}
+}
+
+static struct sift_tok *
+tok_push(struct sift_toks *t)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = sift_xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	memset(&t->v[t->n], 0, sizeof(t->v[0]));
+	return &t->v[t->n++];
+}
+
+static size_t name_shape(const char *s, size_t n);
+static int given_name(const char *s, size_t n);
+static int noun_final(const char *s, size_t n);
+static uint32_t org_end_of(const char *text, const struct sift_tok *w);
+
+static void
+tok_finish_word(const char *text, struct sift_tok *w)
+{
+	uint64_t cls = 0;
+	size_t len = w->end - w->start, base = len;
+	const unsigned char *s = (const unsigned char *)text + w->start;
+
+	if (w->kind & SIFT_TOK_HANGUL) {
+		/* strip only when the word ends in Hangul */
+		if (len >= 3 && syllable_at(s + len - 3, 3))
+			base = sift_strip_particles(text + w->start, len, &cls);
+		/* "한효주가" is a name and 가, not 한효 + 주가 (stock price):
+		 * the noun rule yields to a name with given-name syllables */
+		if (base == len && len == 12 && w->kind == SIFT_TOK_HANGUL) {
+			size_t alt = strip_one(text + w->start, len, &cls);
+
+			if (alt == 9 && name_shape(text + w->start, 9) &&
+			    given_name(text + w->start, 9))
+				base = alt;
+			else
+				cls = 0;
+		}
+	}
+	w->base = w->start + (uint32_t)base;
+	w->part = (uint8_t)(cls >> 11);
+	w->lex = sift_wordclass(text + w->start, base);
+	w->org_end = org_end_of(text, w);
+	/* the tokenizer counted the word's syllables; particles are all
+	 * syllables, so the base has (len - base) / 3 fewer */
+	{
+		size_t syl = w->nsyl - (len - base) / 3;
+
+		w->nsyl = (uint8_t)syl;
+	}
+	if (w->kind & SIFT_TOK_LATIN)
+		w->upper = s[0] >= 'A' && s[0] <= 'Z';
+}
+
+size_t
+sift_tokenize(const char *text, size_t n, struct sift_toks *out)
+{
+	size_t i = 0, k;
+	int32_t cp;
+	int cls, space = 1, newline = 1;
+	struct sift_tok *w = NULL;
+
+	out->n = 0;
+	while (i < n) {
+		cls = char_class(text + i, n - i, &cp, &k);
+		if (cls == 0) {
+			if (w) {
+				tok_finish_word(text, w);
+				w = NULL;
+			}
+			space = 1;
+			if (cp == '\n')
+				newline = 1;
+			i += k;
+			continue;
+		}
+		if (cls == SIFT_TOK_PUNCT) {
+			struct sift_tok *p;
+
+			if (w) {
+				tok_finish_word(text, w);
+				w = NULL;
+			}
+			p = tok_push(out);
+			p->start = (uint32_t)i;
+			p->end = p->base = (uint32_t)(i + k);
+			p->cp = cp;
+			p->kind = SIFT_TOK_PUNCT;
+			p->space = (uint8_t)space;
+			p->newline = (uint8_t)newline;
+			space = newline = 0;
+			i += k;
+			continue;
+		}
+		if (w == NULL) {
+			w = tok_push(out);
+			w->start = (uint32_t)i;
+			w->space = (uint8_t)space;
+			w->newline = (uint8_t)newline;
+			space = newline = 0;
+		}
+		w->kind |= (uint8_t)cls;
+		w->end = (uint32_t)(i + k);
+		if (k == 3 && cls == SIFT_TOK_HANGUL && cp >= 0xAC00 && cp <= 0xD7A3 &&
+		    w->nsyl < 255)
+			w->nsyl++;
+		i += k;
+	}
+	if (w)
+		tok_finish_word(text, w);
+	return out->n;
+}
+
+void
+sift_toks_release(struct sift_toks *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+/* ---- word predicates ---- */
+
+#define T(i) (nm->toks.v[(i)])
+#define NTOK (nm->toks.n)
+#define TXT(i) (nm->text + T(i).start)
+
+static int
+is_word(const struct sift_tok *t)
+{
+	return !(t->kind & SIFT_TOK_PUNCT);
+}
+
+static int
+is_hangul_word(const struct sift_tok *t)
+{
+	return t->kind == SIFT_TOK_HANGUL;
+}
+
+static int
+bare(const struct sift_tok *t)
+{
+	return t->base == t->end;
+}
+
+static int
+is_punct(const struct sift_tok *t, int32_t cp)
+{
+	return (t->kind & SIFT_TOK_PUNCT) && t->cp == cp;
+}
+
+/* Bytes of the family name at the start of s (3 or 6), or 0. */
+static size_t
+surname_len(const char *s, size_t n)
+{
+	if (n >= 6 && (sift_wordclass(s, 6) & SIFT_WC_SURNAME))
+		return 6;
+	if (n >= 3 && (sift_wordclass(s, 3) & SIFT_WC_SURNAME))
+		return 3;
+	return 0;
+}
+
+/*
+ * s[0..n) has the shape of a Korean full name: a family name and one or
+ * two more syllables, all Hangul, and it is not a listed word of another
+ * kind.  Returns the family name's length in bytes, or 0.
+ */
+static size_t
+name_shape(const char *s, size_t n)
+{
+	size_t syl = all_syllables(s, n), sl;
+	uint64_t f;
+
+	if (syl < 2 || syl > 4)
+		return 0;
+	f = sift_wordclass(s, n);
+	if (f & (SIFT_WC_STOP | SIFT_WC_COMMON | SIFT_WC_TITLE |
+	    SIFT_WC_ORG_NAME | SIFT_WC_HON | SIFT_WC_PRON | SIFT_WC_ANON |
+	    SIFT_WC_TITLE_MOD | SIFT_WC_KEEP | SIFT_WC_VERB))
+		return 0;
+	sl = surname_len(s, n);
+	if (sl == 6)
+		return syl >= 3 ? 6 : 0;	/* "남궁" alone is a family name */
+	if (sl == 0 || syl > 3)
+		return 0;
+	/* "김모" is an anonymised name, handled apart */
+	if (syl == 2 && memcmp(s + 3, "모", 3) == 0)
+		return 0;
+	/* two-syllable names are rare and two-syllable nouns that start
+	 * with a family name common (주전, 선두): ask for a given name */
+	if (syl == 2 && !(sift_wordclass(s + 3, 3) & SIFT_WC_GIVEN))
+		return 0;
+	/* below the ten commonest family names, one given-name syllable at
+	 * least: "서울시" and "노원구" are places */
+	if (!(sift_wordclass(s, 3) & SIFT_WC_SURNAME_TOP) && syl == 3 &&
+	    !(sift_wordclass(s + 3, 3) & SIFT_WC_GIVEN) &&
+	    !(sift_wordclass(s + 6, 3) & SIFT_WC_GIVEN))
+		return 0;
+	/* after a rare family name, no syllable that sounds foreign: 마이클
+	 * and 마포구 are no names, 맹순자 and 경하람 are */
+	if (sift_wordclass(s, 3) & SIFT_WC_SURNAME_RARE) {
+		size_t i;
+		uint64_t f;
+
+		for (i = 3; i < n; i += 3) {
+			f = sift_wordclass(s + i, 3);
+			if ((f & SIFT_WC_FOREIGN) && !(f & SIFT_WC_GIVEN))
+				return 0;
+		}
+		/* nor a noun's last syllable: 음식점 */
+		if (noun_final(s, n))
+			return 0;
+	}
+	return 3;
+}
+
+/* "김모" (family name + 모): an anonymised person. */
+static int
+anon_shape(const char *s, size_t n)
+{
+	return n == 6 && all_syllables(s, n) == 2 &&
+	    memcmp(s + 3, "모", 3) == 0 && (sift_wordclass(s, 3) & SIFT_WC_SURNAME);
+}
+
+static int all_foreign(const char *s, size_t n);
+
+/* The word ends like a verb or adjective form (했다, 소개한, 밝혀지면). */
+static int
+verbal(const struct sift_names *nm, size_t i)
+{
+	const struct sift_tok *t = &T(i);
+
+	if (!is_hangul_word(t) || t->end - t->start < 6 || !bare(t))
+		return 0;
+	/* "스펜서", "파노스": a foreign name ends in 서 or 스 as it likes */
+	if (all_foreign(TXT(i), t->end - t->start))
+		return 0;
+	return (sift_wordclass(nm->text + t->end - 3, 3) & SIFT_WC_VERBEND) &&
+	    !(t->lex & (SIFT_WC_TITLE | SIFT_WC_COMMON | SIFT_WC_ORG_NAME));
+}
+
+/*
+ * The name in Hangul token i, with or without its particle: Korean names
+ * are mostly three syllables, so "이현도" is read whole (not 이현 + 도)
+ * while "김영희가" loses its particle.  Returns the name's length in bytes
+ * (0 if the token is not name-shaped); *sl gets the family name's length.
+ */
+static size_t
+token_name(const struct sift_names *nm, size_t i, size_t *sl)
+{
+	const struct sift_tok *t = &T(i);
+	size_t full = t->end - t->start, base = t->base - t->start;
+
+	if (!is_hangul_word(t))
+		return 0;
+	if (full == 9 && base == 6 && (*sl = name_shape(TXT(i), full)) != 0)
+		return full;
+	if ((*sl = name_shape(TXT(i), base)) != 0)
+		return base;
+	return 0;
+}
+
+static int
+is_org_word_f(const char *s, size_t n, uint64_t f)
+{
+	size_t k, syl;
+
+	if (f & SIFT_WC_ORG_NOT)
+		return 0;
+	if (f & SIFT_WC_ORG_NAME)
+		return 1;
+	if (f & (SIFT_WC_STOP | SIFT_WC_TITLE))
+		return 0;
+	if (!(tail_flags(s, n) & SIFT_WC_ORG_SUFFIX))
+		return 0;
+	syl = all_syllables(s, n);
+	/* the longest listed suffix with something before it */
+	for (k = 3; k < n; k += 3) {
+		const unsigned char *p = (const unsigned char *)s + n - k;
+
+		if (!syllable_at(p, k))
+			break;
+		if (!(sift_wordclass((const char *)p, k) & SIFT_WC_ORG_SUFFIX))
+			continue;
+		/* a one-syllable suffix (부, 청, 당) needs a longer word */
+		if (k == 3 && (syl ? syl < 3 : n - k < 4))
+			continue;
+		/* "3부" or "2청" are not organisations */
+		if ((unsigned char)s[0] >= '0' && (unsigned char)s[0] <= '9')
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_org_word(const char *s, size_t n)
+{
+	return is_org_word_f(s, n, sift_wordclass(s, n));
+}
+
+/* Token i is an organisation word (full token or without particles).
+ * *end gets the end of the organisation name. */
+static int
+tok_org(const struct sift_names *nm, size_t i, uint32_t *end)
+{
+	const struct sift_tok *t = &T(i);
+
+	if (t->org_end == 0)
+		return 0;
+	*end = t->org_end;
+	return 1;
+}
+
+/* Where the organisation name in word w ends (the full word or its base),
+ * or 0; computed once per token by the tokenizer. */
+static uint32_t
+org_end_of(const char *text, const struct sift_tok *w)
+{
+	if (w->kind & SIFT_TOK_PUNCT || (w->kind & SIFT_TOK_DIGIT && !(w->kind &
+	    (SIFT_TOK_HANGUL | SIFT_TOK_LATIN))))
+		return 0;
+	if (w->base != w->end && is_org_word(text + w->start, w->end - w->start))
+		return w->end;
+	if (is_org_word_f(text + w->start, w->base - w->start, w->lex))
+		return w->base;
+	return 0;
+}
+
+/* Token i's base is a title (listed, or a compound ending in a listed
+ * title such as 수석부사장).  want is the SIFT_WC_TITLE_* flags sought. */
+static int
+tok_title(const struct sift_names *nm, size_t i, uint64_t want)
+{
+	const struct sift_tok *t = &T(i);
+	size_t n = t->base - t->start, k;
+	const char *s = TXT(i);
+
+	if (!is_word(t))
+		return 0;
+	if (t->lex & want)
+		return 1;
+	if (!(t->kind & SIFT_TOK_HANGUL) || (want & SIFT_WC_TITLE_AFTER) == 0)
+		return 0;
+	if (t->lex & (SIFT_WC_STOP | SIFT_WC_COMMON))
+		return 0;
+	if (!(tail_flags(s, n) & (SIFT_WC_TITLE_AFTER | SIFT_WC_TITLE_HEAD)))
+		return 0;
+	/* the part before the listed title is a word of its own (국방 +
+	 * 장관, 제2 + 차관), not one syllable ("주차장" is no 주 + 차장) */
+	for (k = 6; k + 4 <= n; k += 3) {
+		if (!syllable_at((const unsigned char *)s + n - k, k))
+			break;
+		if (sift_wordclass(s + n - k, k) & SIFT_WC_TITLE_AFTER)
+			return 1;
+	}
+	/* 여신그룹장, 수산정책관: three or more syllables ending in a head */
+	if (t->nsyl >= 3 && n >= 9 &&
+	    (sift_wordclass(s + n - 3, 3) & SIFT_WC_TITLE_HEAD) &&
+	    !is_org_word(s, n))
+		return 1;
+	return 0;
+}
+
+/* ---- result building ---- */
+
+static long org_add(struct sift_names *nm, uint32_t name, uint32_t len);
+
+static void
+mention_push(struct sift_names *nm, uint32_t start, uint32_t end,
+    size_t first, size_t last, int type, int titled)
+{
+	struct sift_mention *m;
+
+	if (nm->nm == nm->m_cap) {
+		nm->m_cap = nm->m_cap ? nm->m_cap * 2 : 64;
+		nm->m = sift_xrealloc(nm->m, nm->m_cap * sizeof(*nm->m));
+	}
+	m = &nm->m[nm->nm++];
+	m->start = start;
+	m->end = end;
+	m->tok_first = (uint32_t)first;
+	m->tok_last = (uint32_t)last;
+	m->ref = -1;
+	m->type = (uint8_t)type;
+	m->part = T(last).part;
+	if (is_punct(&T(last), ')') && last + 1 < NTOK && !T(last + 1).space &&
+	    is_hangul_word(&T(last + 1)) && T(last + 1).base == T(last + 1).start)
+		m->part = T(last + 1).part;
+	m->titled = (uint8_t)titled;
+	m->anon = 0;
+}
+
+/* The mention just pushed names nobody in particular (김모씨, A씨). */
+static void
+mention_anon(struct sift_names *nm)
+{
+	nm->m[nm->nm - 1].anon = 1;
+}
+
+/* An organisation named inside a person's phrase is an organisation too. */
+static void
+org_in_phrase(struct sift_names *nm, uint32_t org, uint32_t org_len)
+{
+	size_t k;
+	long ref;
+
+	if (org_len == 0)
+		return;
+	for (k = 0; k < NTOK; k++)
+		if (T(k).start == org)
+			break;
+	if (k == NTOK)
+		return;
+	ref = org_add(nm, org, org_len);
+	mention_push(nm, org, org + org_len, k, k, SIFT_MENTION_ORG, 0);
+	nm->m[nm->nm - 1].ref = (int32_t)ref;
+}
+
+static int
+span_eq(const char *text, uint32_t a, uint32_t alen, uint32_t b, uint32_t blen)
+{
+	return alen == blen && memcmp(text + a, text + b, alen) == 0;
+}
+
+/* Add or merge a person; returns its index. */
+static long
+person_add(struct sift_names *nm, uint32_t name, uint32_t name_len,
+    uint32_t title, uint32_t title_len, uint32_t org, uint32_t org_len,
+    uint32_t surname, int korean)
+{
+	size_t i;
+	struct sift_person *p;
+
+	for (i = 0; i < nm->npeople; i++) {
+		p = &nm->people[i];
+		if (!span_eq(nm->text, p->name, p->name_len, name, name_len))
+			continue;
+		/* the title the text gives first wins ("투수 김태민" before
+		 * "김태민 선수"), whatever pass found which */
+		if (title_len && (p->title_len == 0 || title < p->title)) {
+			p->title = title;
+			p->title_len = title_len;
+		}
+		if (org_len && (p->org_len == 0 || org < p->org)) {
+			p->org = org;
+			p->org_len = org_len;
+		}
+		return (long)i;
+	}
+	if (nm->npeople == nm->people_cap) {
+		nm->people_cap = nm->people_cap ? nm->people_cap * 2 : 16;
+		nm->people = sift_xrealloc(nm->people,
+		    nm->people_cap * sizeof(*nm->people));
+	}
+	p = &nm->people[nm->npeople];
+	memset(p, 0, sizeof(*p));
+	p->name = name;
+	p->name_len = name_len;
+	p->title = title;
+	p->title_len = title_len;
+	p->org = org;
+	p->org_len = org_len;
+	p->surname_len = surname;
+	p->korean = (uint8_t)korean;
+	/* the last word of a multi-word name ("리" of "마이클 리") */
+	p->last = name;
+	p->last_len = name_len;
+	for (i = name_len; i > 0; i--) {
+		if (nm->text[name + i - 1] == ' ') {
+			p->last = name + (uint32_t)i;
+			p->last_len = name_len - (uint32_t)i;
+			break;
+		}
+	}
+	return (long)nm->npeople++;
+}
+
+static long
+org_add(struct sift_names *nm, uint32_t name, uint32_t len)
+{
+	size_t i;
+	struct sift_org *o;
+
+	for (i = 0; i < nm->norgs; i++)
+		if (span_eq(nm->text, nm->orgs[i].name, nm->orgs[i].name_len,
+		    name, len))
+			return (long)i;
+	if (nm->norgs == nm->orgs_cap) {
+		nm->orgs_cap = nm->orgs_cap ? nm->orgs_cap * 2 : 16;
+		nm->orgs = sift_xrealloc(nm->orgs, nm->orgs_cap * sizeof(*nm->orgs));
+	}
+	o = &nm->orgs[nm->norgs];
+	o->name = name;
+	o->name_len = len;
+	return (long)nm->norgs++;
+}
+
+static long resolve_partial(const struct sift_names *nm, const char *s,
+    size_t n, const char *title, size_t title_len);
+
+/* ---- Korean patterns ---- */
+
+/* nm->owner[i]: the mention index + 1 that claimed token i, 0 if free. */
+static int
+free_range_(const struct sift_names *nm, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i <= b; i++)
+		if (nm->owner[i])
+			return 0;
+	return 1;
+}
+
+/* Claim tokens a..b for the mention about to be pushed. */
+static void
+claim(struct sift_names *nm, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i <= b; i++)
+		nm->owner[i] = (int32_t)nm->nm + 1;
+}
+
+/*
+ * The title phrase starting at token i: the title word, and an acronym in
+ * parentheses glued to it ("최고기술책임자(CTO)").  Returns the index of its
+ * last token.
+ */
+static size_t
+title_extent(const struct sift_names *nm, size_t i)
+{
+	if (i + 3 < NTOK && bare(&T(i)) && is_punct(&T(i + 1), '(') &&
+	    !T(i + 1).space && (T(i + 2).kind & SIFT_TOK_LATIN) &&
+	    is_punct(&T(i + 3), ')'))
+		return i + 3;
+	return i;
+}
+
+/* End byte of the title phrase i..last, without trailing particles. */
+static uint32_t
+title_end(const struct sift_names *nm, size_t last)
+{
+	return is_punct(&T(last), ')') ? T(last).end : T(last).base;
+}
+
+/* A word that may not be part of a foreign name: anything listed. */
+static int has_foreign_syllable(const char *s, size_t n);
+static int noun_final(const char *s, size_t n);
+
+static int
+foreign_word_ok(const struct sift_names *nm, size_t j)
+{
+	const struct sift_tok *t = &T(j);
+	uint32_t dummy;
+
+	if (!is_hangul_word(t) || !bare(t) || t->nsyl == 0 || t->nsyl > 5)
+		return 0;
+	if (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN))
+		return 0;
+	if (tok_org(nm, j, &dummy) || tok_title(nm, j, SIFT_WC_TITLE))
+		return 0;
+	if (verbal(nm, j))
+		return 0;
+	/* every longer word of a foreign name sounds foreign: "음식점"
+	 * before "CEO" is no name */
+	if (noun_final(TXT(j), t->end - t->start))
+		return 0;
+	return 1;
+}
+
+/* s[0..n) ends in a syllable that ends nouns, never foreign names. */
+static int
+noun_final(const char *s, size_t n)
+{
+	return n >= 3 && syllable_lead(s + n - 3, 3) &&
+	    syl_nf[syl_index((const unsigned char *)s + n - 3)];
+}
+
+static int
+has_foreign_syllable(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 3 <= n; i += 3)
+		if (sift_wordclass(s + i, 3) & SIFT_WC_FOREIGN)
+			return 1;
+	return 0;
+}
+
+/* The token before j ends a phrase: nothing, punctuation, a word with a
+ * particle, a role word or an organisation. */
+static int
+left_boundary(const struct sift_names *nm, size_t j)
+{
+	const struct sift_tok *t;
+	uint32_t dummy;
+
+	if (j == 0)
+		return 1;
+	t = &T(j - 1);
+	if (t->kind & SIFT_TOK_PUNCT)
+		return 1;
+	if (!bare(t) || (t->lex & (SIFT_WC_STOP | SIFT_WC_TITLE_MOD)))
+		return 1;
+	if (verbal(nm, j - 1))
+		return 1;
+	if (tok_title(nm, j - 1, SIFT_WC_TITLE_BEFORE))
+		return 1;
+	if (tok_org(nm, j - 1, &dummy))
+		return 1;
+	return 0;
+}
+
+/* Token k holds a name (full, or a family name alone) right before the
+ * organisation and title slots. */
+static int
+name_at(const struct sift_names *nm, size_t k)
+{
+	if (!is_hangul_word(&T(k)))
+		return 0;
+	/* a word glued to a closing quotation mark is an ending: "…"고 */
+	if (k > 0 && !T(k).space && (T(k - 1).kind & SIFT_TOK_PUNCT) &&
+	    T(k - 1).cp != '(' && T(k - 1).cp != '[')
+		return 0;
+	if (name_shape(TXT(k), T(k).end - T(k).start))
+		return 1;
+	return bare(&T(k)) && T(k).nsyl == 1 && (T(k).lex & SIFT_WC_SURNAME) &&
+	    !(T(k).lex & (SIFT_WC_PRON | SIFT_WC_TITLE_MOD | SIFT_WC_DET |
+	    SIFT_WC_SURNAME_RARE));
+}
+
+/* Token j can fill the organisation or department slot between a name
+ * and a title: a bare word that is no name, title, function word or verb. */
+static int
+slot_word(const struct sift_names *nm, size_t j)
+{
+	const struct sift_tok *t = &T(j);
+	uint32_t oend;
+
+	if (!is_word(t) || !bare(t) || t->space == 0)
+		return 0;
+	if (t->kind == SIFT_TOK_HANGUL && t->nsyl < 2)
+		return 0;
+	if (t->lex & (SIFT_WC_STOP | SIFT_WC_PRON | SIFT_WC_TITLE_MOD |
+	    SIFT_WC_HON | SIFT_WC_ANON))
+		return 0;
+	if (t->kind & SIFT_TOK_DIGIT && !(t->kind & (SIFT_TOK_HANGUL |
+	    SIFT_TOK_LATIN)))
+		return 0;
+	if (tok_org(nm, j, &oend))
+		return 1;
+	if (tok_title(nm, j, SIFT_WC_TITLE))
+		return 0;
+	if (verbal(nm, j))
+		return 0;
+	if (is_hangul_word(t) && name_shape(TXT(j), t->end - t->start))
+		return 0;
+	return 1;
+}
+
+/*
+ * "유승민, 주호영, 윤상현 의원": names listed before a shared title, ending
+ * at token first (the last name's phrase).  Each gets the title.
+ */
+static void
+name_list(struct sift_names *nm, size_t first, uint32_t title,
+    uint32_t title_len, uint32_t org, uint32_t org_len)
+{
+	size_t j = first, sl;
+
+	while (j >= 2 && (is_punct(&T(j - 1), ',') || is_punct(&T(j - 1), 0xB7) ||
+	    is_punct(&T(j - 1), 0x30FB)) && bare(&T(j - 2)) &&
+	    !nm->owner[j - 2] && is_hangul_word(&T(j - 2)) &&
+	    (sl = name_shape(TXT(j - 2), T(j - 2).end - T(j - 2).start)) != 0) {
+		long ref;
+
+		j -= 2;
+		ref = person_add(nm, T(j).start, T(j).end - T(j).start, title,
+		    title_len, org, org_len, (uint32_t)sl, 1);
+		claim(nm, j, j);
+		mention_push(nm, T(j).start, T(j).end, j, j,
+		    SIFT_MENTION_PERSON, 1);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+	}
+}
+
+/*
+ * Try "NAME [ORG] [mod] TITLE" and its variants with the title at token i.
+ * Returns 1 if a mention was added.
+ */
+static int
+match_title_after(struct sift_names *nm, size_t i)
+{
+	size_t j, last = title_extent(nm, i), first, name_first;
+	uint32_t org = 0, org_len = 0, oend, tstart;
+	size_t sl;
+	long ref;
+
+	if (!tok_title(nm, i, SIFT_WC_TITLE_AFTER) || i == 0)
+		return 0;
+	/* "한국교통안전연구원 선임연구원": the next word is the title and this
+	 * one the organisation */
+	if (i + 1 < NTOK && bare(&T(i)) && T(i + 1).space &&
+	    tok_title(nm, i + 1, SIFT_WC_TITLE_AFTER) && tok_org(nm, i, &oend))
+		return 0;
+	/* the title phrase may begin with modifiers: 김 전 장관 */
+	j = i;
+	while (j > 0 && (T(j - 1).lex & SIFT_WC_TITLE_MOD) && bare(&T(j - 1)) &&
+	    is_word(&T(j - 1)))
+		j--;
+	tstart = T(j).start;
+	if (j == 0)
+		return 0;
+	j--;
+	/* NAME ORG TITLE: an organisation (known or not: 김판석 울산 감독,
+	 * 이은비 한국소비자연맹 정책실장) between name and title */
+	if (j > 0 && slot_word(nm, j) && name_at(nm, j - 1) &&
+	    T(j - 1).end - T(j - 1).start != 6) {
+		if (tok_org(nm, j, &oend)) {
+			org = T(j).start;
+			org_len = oend - T(j).start;
+		} else {
+			org = T(j).start;
+			org_len = T(j).end - T(j).start;
+		}
+		j--;
+	} else if (j > 1 && slot_word(nm, j) && (T(j - 1).lex &
+	    SIFT_WC_TITLE_MOD) && bare(&T(j - 1)) && name_at(nm, j - 2)) {
+		/* NAME MOD ORG TITLE: 정동영 전 통일부 장관 */
+		org = T(j).start;
+		org_len = tok_org(nm, j, &oend) ? oend - org : T(j).end - org;
+		tstart = T(j - 1).start;
+		j -= 2;
+	} else if (j > 1 && slot_word(nm, j) && slot_word(nm, j - 1) &&
+	    tok_org(nm, j - 1, &oend) && name_at(nm, j - 2)) {
+		/* NAME ORG DEPT TITLE: 제갈현수 한결대학교 해양학과 교수 */
+		org = T(j - 1).start;
+		org_len = oend - T(j - 1).start;
+		j -= 2;
+	}
+	if (!is_word(&T(j)) || !free_range_(nm, j, last))
+		return 0;
+	first = j;
+	name_first = j;
+	/* the word right before a title has no particle: read it whole */
+	if (is_hangul_word(&T(j)) &&
+	    (sl = name_shape(TXT(j), T(j).end - T(j).start)) != 0) {
+		/* ORG NAME TITLE, ORG의 NAME TITLE, ORG DEPT NAME TITLE */
+		if (org_len == 0 && j > 0 && tok_org(nm, j - 1, &oend) &&
+		    (bare(&T(j - 1)) || (T(j - 1).part << 11) ==
+		    SIFT_WC_PART_POSS)) {
+			org = T(j - 1).start;
+			org_len = oend - T(j - 1).start;
+			first = j - 1;
+		} else if (org_len == 0 && j > 1 && slot_word(nm, j - 1) &&
+		    tok_org(nm, j - 2, &oend) && bare(&T(j - 2))) {
+			org = T(j - 2).start;
+			org_len = oend - T(j - 2).start;
+			first = j - 2;
+		}
+		ref = person_add(nm, T(j).start, T(j).end - T(j).start, tstart,
+		    title_end(nm, last) - tstart, org, org_len, (uint32_t)sl, 1);
+		claim(nm, first, last);
+		mention_push(nm, T(j).start, T(j).end, first, last,
+		    SIFT_MENTION_PERSON, 1);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		org_in_phrase(nm, org, org_len);
+		name_list(nm, first, tstart, title_end(nm, last) - tstart, org,
+		    org_len);
+		return 1;
+	}
+	if (!bare(&T(j)))
+		return 0;
+	/* a family name alone (홍 CTO, 신 회장) or the last word of a
+	 * foreign name met before (리 CEO): a later mention */
+	if (is_hangul_word(&T(j)) && (T(j).nsyl == 1 &&
+	    (T(j).lex & SIFT_WC_SURNAME) && !(T(j).lex & (SIFT_WC_PRON |
+	    SIFT_WC_SURNAME_RARE)) ?
+	    1 : resolve_partial(nm, TXT(j), T(j).end - T(j).start, NULL, 0) >= 0)) {
+		claim(nm, j, last);
+		mention_push(nm, T(j).start, T(j).end, j, last,
+		    SIFT_MENTION_PERSON, 1);
+		/* resolved after all full names are known; keep the title
+		 * span in ref's place via the phrase tokens */
+		return 1;
+	}
+	/* 김모 대표 */
+	if (anon_shape(TXT(j), T(j).end - T(j).start)) {
+		claim(nm, j, last);
+		mention_push(nm, T(j).start, T(j).start + 3, j, last,
+		    SIFT_MENTION_PERSON, 1);
+		mention_anon(nm);
+		return 1;
+	}
+	/* one to three foreign words: 마이클 리 CEO, 케리 장관 */
+	if (foreign_word_ok(nm, j)) {
+		size_t k = j, words = 1;
+
+		while (k > 0 && words < 3 && foreign_word_ok(nm, k - 1) &&
+		    T(k).space && free_range_(nm, k - 1, k - 1)) {
+			k--;
+			words++;
+		}
+		while (k < j && !left_boundary(nm, k)) {
+			k++;
+			words--;
+		}
+		if (!left_boundary(nm, k))
+			return 0;
+		/* the first word sounds foreign or is a known given name; a
+		 * single word needs two syllables too */
+		if (!(T(k).lex & SIFT_WC_FGIVEN) &&
+		    !has_foreign_syllable(TXT(k), T(k).end - T(k).start))
+			return 0;
+		if (words == 1 && T(j).nsyl < 2)
+			return 0;
+		name_first = k;
+		ref = person_add(nm, T(name_first).start,
+		    T(j).end - T(name_first).start, tstart,
+		    title_end(nm, last) - tstart, org, org_len, 0, 0);
+		claim(nm, name_first, last);
+		mention_push(nm, T(name_first).start, T(j).end, name_first, last,
+		    SIFT_MENTION_PERSON, 1);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		org_in_phrase(nm, org, org_len);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A role word and a foreign name: "배우 블레이크 라이블리의", "디자이너 칼
+ * 라거펠트와".  One to three words that sound foreign; the last may carry
+ * a particle.
+ */
+static int
+match_role_foreign(struct sift_names *nm, size_t i, size_t j)
+{
+	size_t k = j, words = 0;
+	uint32_t end = 0;
+	long ref;
+
+	while (k < NTOK && words < 3 && is_hangul_word(&T(k)) &&
+	    (k == j || T(k).space) && !nm->owner[k]) {
+		const struct sift_tok *t = &T(k);
+
+		/* "엘레나 코바치": a foreign word followed by another keeps
+		 * its particle-looking end */
+		/* the first word sounds foreign or is a known given name */
+		if (k == j && !(t->lex & SIFT_WC_FGIVEN) &&
+		    !has_foreign_syllable(TXT(k), t->end - t->start))
+			return 0;
+		if (bare(t) ? foreign_word_ok(nm, k) : (k + 1 < NTOK &&
+		    is_hangul_word(&T(k + 1)) && T(k + 1).space &&
+		    all_foreign(TXT(k), t->end - t->start) &&
+		    has_foreign_syllable(TXT(k + 1),
+		    T(k + 1).base - T(k + 1).start))) {
+			words++;
+			end = t->end;
+			k++;
+			continue;
+		}
+		if (!bare(t) && t->nsyl >= 1 && !(t->lex & ~(SIFT_WC_SURNAME |
+		    SIFT_WC_FOREIGN | SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE)) &&
+		    (t->nsyl == 1 || has_foreign_syllable(TXT(k),
+		    t->base - t->start))) {
+			words++;
+			end = t->base;
+			k++;
+		}
+		break;
+	}
+	if (words == 0 || (words == 1 && T(j).nsyl < 2))
+		return 0;
+	k = j + words - 1;
+	ref = person_add(nm, T(j).start, end - T(j).start, T(i).start,
+	    T(i).base - T(i).start, 0, 0, 0, 0);
+	claim(nm, i, k);
+	mention_push(nm, T(j).start, end, i, k, SIFT_MENTION_PERSON, 1);
+	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	return 1;
+}
+
+/* "배우 이아현", "누리소프트 대표 김영희": the title before the name. */
+static int
+match_title_before(struct sift_names *nm, size_t i)
+{
+	size_t j = i + 1, first = i, sl, nlen;
+	uint32_t org = 0, org_len = 0, oend;
+	long ref;
+	int before;
+
+	if (j >= NTOK || !bare(&T(i)) || !is_hangul_word(&T(j)))
+		return 0;
+	before = tok_title(nm, i, SIFT_WC_TITLE_BEFORE);
+	if (!before) {
+		/* ORG TITLE NAME needs the organisation */
+		if (!tok_title(nm, i, SIFT_WC_TITLE_AFTER) || i == 0 ||
+		    !bare(&T(i - 1)) || !tok_org(nm, i - 1, &oend))
+			return 0;
+		org = T(i - 1).start;
+		org_len = oend - T(i - 1).start;
+		first = i - 1;
+	}
+	/* the name, bare or with a particle or honorific after it */
+	if ((nlen = token_name(nm, j, &sl)) == 0)
+		return before ? match_role_foreign(nm, i, j) : 0;
+	if (!free_range_(nm, first, j))
+		return 0;
+	ref = person_add(nm, T(j).start, (uint32_t)nlen, T(i).start,
+	    T(i).base - T(i).start, org, org_len, (uint32_t)sl, 1);
+	claim(nm, first, j);
+	mention_push(nm, T(j).start, T(j).start + (uint32_t)nlen, first, j,
+	    SIFT_MENTION_PERSON, 1);
+	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	org_in_phrase(nm, org, org_len);
+	return 1;
+}
+
+/*
+ * Tokens from i are an age in parentheses after a name: "(45)", "(42·여)",
+ * "(48·중국국적)", "(62·구속기소)".  Returns the index of the ")" or 0.
+ */
+static size_t
+age_after(const struct sift_names *nm, size_t i)
+{
+	size_t k;
+
+	if (i + 2 >= NTOK || !is_punct(&T(i), '(') ||
+	    T(i + 1).kind != SIFT_TOK_DIGIT)
+		return 0;
+	for (k = i + 2; k < NTOK && k < i + 8; k++) {
+		if (is_punct(&T(k), ')'))
+			return k;
+		if (T(k).kind & SIFT_TOK_PUNCT && !is_punct(&T(k), 0xB7) &&
+		    !is_punct(&T(k), ',') && !is_punct(&T(k), 0x30FB))
+			return 0;
+	}
+	return 0;
+}
+
+/* Tokens from i are a short note in parentheses glued to the word before:
+ * "(구속기소)", "(KGC인삼공사)".  Returns the index of the ")" or 0. */
+static size_t
+paren_after(const struct sift_names *nm, size_t i)
+{
+	size_t k;
+
+	if (i + 2 >= NTOK || !is_punct(&T(i), '(') || T(i).space)
+		return 0;
+	for (k = i + 1; k < NTOK && k < i + 6; k++) {
+		if (is_punct(&T(k), ')'))
+			return k > i + 1 ? k : 0;
+		if (T(k).newline || is_punct(&T(k), '('))
+			return 0;
+	}
+	return 0;
+}
+
+/* Both syllables after a one-syllable family name are given-name ones. */
+static int
+given_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 3; i < n; i += 3)
+		if (!(sift_wordclass(s + i, 3) & SIFT_WC_GIVEN))
+			return 0;
+	return 1;
+}
+
+/* The title in token k standing right before a name: its length, or 0.
+ * "원장 김도윤씨"; "상인회 회장인 길명수씨" (a title with the copula 인). */
+static uint32_t
+title_before_name(const struct sift_names *nm, size_t k)
+{
+	const struct sift_tok *t = &T(k);
+	size_t n = t->end - t->start;
+
+	if (bare(t) && tok_title(nm, k, SIFT_WC_TITLE))
+		return (uint32_t)n;
+	if (is_hangul_word(t) && n >= 9 && memcmp(TXT(k) + n - 3, "인", 3) == 0 &&
+	    (sift_wordclass(TXT(k), n - 3) & SIFT_WC_TITLE))
+		return (uint32_t)(n - 3);
+	return 0;
+}
+
+/* Honorifics and ages: 김영희 씨, 김씨, 김모(33)씨, A씨, 김영희(45). */
+static int
+match_hon(struct sift_names *nm, size_t i)
+{
+	const struct sift_tok *t = &T(i);
+	const char *s = TXT(i);
+	size_t n = t->base - t->start, sl, last = i, j, k;
+	int hon_glued = 0, hon_next = 0;
+	uint32_t nend;
+
+	if (!is_word(t) || nm->owner[i])
+		return 0;
+	/* glued 씨: "김씨", "김영희씨", "김모씨", "A씨" */
+	if (n > 3 && memcmp(s + n - 3, "씨", 3) == 0)
+		hon_glued = 1;
+	/* a letter standing for someone: "A군", "B양", "K기자" */
+	if (n > 1 && s[0] >= 'A' && s[0] <= 'Z' && syllable_at(
+	    (const unsigned char *)s + 1, n - 1) && (sift_wordclass(s + 1, n - 1) &
+	    (SIFT_WC_HON | SIFT_WC_TITLE_AFTER))) {
+		claim(nm, i, i);
+		mention_push(nm, t->start, t->start + 1, i, i,
+		    SIFT_MENTION_PERSON, 1);
+		mention_anon(nm);
+		return 1;
+	}
+	/* "이 모 씨", "윤 모씨": an anonymised name written apart */
+	if (is_hangul_word(t) && bare(t) && t->nsyl == 1 &&
+	    (t->lex & SIFT_WC_SURNAME) && i + 1 < NTOK && T(i + 1).space &&
+	    is_hangul_word(&T(i + 1)) && T(i + 1).base - T(i + 1).start >= 3 &&
+	    memcmp(TXT(i + 1), "모", 3) == 0 && (T(i + 1).base - T(i + 1).start
+	    == 3 || (T(i + 1).base - T(i + 1).start == 6 &&
+	    memcmp(TXT(i + 1) + 3, "씨", 3) == 0))) {
+		last = i + 1;
+		if (T(i + 1).base - T(i + 1).start == 3 && i + 2 < NTOK &&
+		    is_hangul_word(&T(i + 2)) && (T(i + 2).lex & SIFT_WC_HON))
+			last = i + 2;
+		claim(nm, i, last);
+		mention_push(nm, t->start, t->start + 3, i, last,
+		    SIFT_MENTION_PERSON, 1);
+		mention_anon(nm);
+		return 1;
+	}
+	/* next token is an honorific (after a space or an age) */
+	j = i + 1;
+	if ((k = age_after(nm, j)) != 0)
+		j = k + 1;
+	if (!hon_glued && j < NTOK && is_hangul_word(&T(j)) &&
+	    (T(j).lex & SIFT_WC_HON) && (T(j).space || j > i + 1)) {
+		hon_next = 1;
+		last = j;
+	} else if (!hon_glued && j < NTOK && j > i + 1 && is_hangul_word(&T(j)) &&
+	    T(j).base - T(j).start == 3 && memcmp(TXT(j), "씨", 3) == 0) {
+		hon_next = 1;
+		last = j;
+	}
+	if (hon_glued)
+		n -= 3;
+	if (!hon_glued && !hon_next) {
+		/* an age or a note in parentheses: 김영희(45), 이재현(구속기소);
+		 * without an honorific the name must look like a given name */
+		if ((k = age_after(nm, i + 1)) == 0 &&
+		    (k = paren_after(nm, i + 1)) == 0)
+			return 0;
+		if (!bare(t) || !name_shape(s, t->end - t->start) ||
+		    !given_name(s, t->end - t->start))
+			return 0;
+		last = k;
+	}
+	if (!hon_glued && !bare(t) && !hon_next)
+		return 0;
+	/* "배두나 씨": before a separate honorific the word has no particle,
+	 * whatever its last syllable looks like */
+	if (hon_next && !bare(t)) {
+		if (!is_hangul_word(t) || !name_shape(s, t->end - t->start))
+			return 0;
+		n = t->end - t->start;
+	}
+	if (anon_shape(s, n)) {
+		claim(nm, i, last);
+		mention_push(nm, t->start, t->start + 3, i, last,
+		    SIFT_MENTION_PERSON, 1);
+		mention_anon(nm);
+		return 1;
+	}
+	if ((t->kind & SIFT_TOK_LATIN) && (unsigned char)s[0] >= 'A' &&
+	    (unsigned char)s[0] <= 'Z' && n == 1) {
+		claim(nm, i, last);
+		mention_push(nm, t->start, t->start + 1, i, last,
+		    SIFT_MENTION_PERSON, 1);
+		mention_anon(nm);
+		return 1;
+	}
+	if (!is_hangul_word(t))
+		return 0;
+	if (n == 3 && (sift_wordclass(s, 3) & SIFT_WC_SURNAME)) {
+		claim(nm, i, last);
+		mention_push(nm, t->start, t->start + 3, i, last,
+		    SIFT_MENTION_PERSON, 1);
+		return 1;
+	}
+	if ((sl = name_shape(s, n)) == 0) {
+		/* any unlisted word before a separate 씨 is a name: 섬나 씨 */
+		if (!hon_next || t->nsyl < 2 || t->nsyl > 4 || verbal(nm, i) ||
+		    (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN |
+		    SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE)) ||
+		    memcmp(TXT(last), "씨", 3) != 0)
+			return 0;
+	}
+	nend = t->start + (uint32_t)n;
+	{
+		uint32_t title = 0, title_len = 0, org = 0, org_len = 0, oend;
+		size_t first = i;
+		long ref;
+
+		/* a title before it: "원장 김도윤씨", "배우 강하늘씨",
+		 * "학부모회 대표 한지민씨" */
+		if (i > 0 && is_word(&T(i - 1)) && !nm->owner[i - 1] &&
+		    (title_len = title_before_name(nm, i - 1)) != 0) {
+			first = i - 1;
+			title = T(i - 1).start;
+			if (i > 1 && bare(&T(i - 2)) && !nm->owner[i - 2] &&
+			    tok_org(nm, i - 2, &oend)) {
+				first = i - 2;
+				org = T(i - 2).start;
+				org_len = oend - org;
+			}
+		}
+		ref = person_add(nm, t->start, (uint32_t)n, title, title_len,
+		    org, org_len, (uint32_t)sl, 1);
+		i = first;
+		claim(nm, i, last);
+		mention_push(nm, t->start, nend, i, last, SIFT_MENTION_PERSON, 1);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		org_in_phrase(nm, org, org_len);
+		/* "고아라, 조윤희 씨": the honorific covers the list */
+		if (hon_next && title_len == 0)
+			name_list(nm, i, 0, 0, 0, 0);
+	}
+	return 1;
+}
+
+/*
+ * A bare Korean name with no title: family name + two given-name
+ * syllables, unknown to the lexicon, followed by a particle or a list
+ * comma ("김민준은", "이서연의", "유승민, ...").  Weakest evidence, so last.
+ */
+static void
+match_bare(struct sift_names *nm)
+{
+	size_t i, sl, nlen;
+
+	for (i = 0; i < NTOK; i++) {
+		const struct sift_tok *t = &T(i);
+		const char *s = TXT(i);
+		long ref;
+		int follow;
+
+		if (nm->owner[i] || !is_hangul_word(t) || t->nsyl != 3)
+			continue;
+		nlen = t->base - t->start;
+		if (nlen != 9 || (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN |
+		    SIFT_WC_GIVEN)))
+			continue;
+		if ((sl = name_shape(s, nlen)) != 3 ||
+		    (sift_wordclass(s, 3) & SIFT_WC_SURNAME_RARE))
+			continue;
+		if (!(sift_wordclass(s + 3, 3) & SIFT_WC_GIVEN) ||
+		    !(sift_wordclass(s + 6, 3) & SIFT_WC_GIVEN))
+			continue;
+		/* 채택하(는), 사용하(는): verb stems, not names */
+		if (memcmp(s + 6, "하", 3) == 0 || memcmp(s + 6, "되", 3) == 0)
+			continue;
+		follow = !bare(t) && t->part != 0;
+		if (!follow && i + 1 < NTOK && (is_punct(&T(i + 1), ',') ||
+		    is_punct(&T(i + 1), 0xB7)) && !T(i + 1).space)
+			follow = 1;
+		if (!follow)
+			continue;
+		ref = person_add(nm, t->start, (uint32_t)nlen, 0, 0, 0, 0,
+		    (uint32_t)sl, 1);
+		claim(nm, i, i);
+		mention_push(nm, t->start, t->start + (uint32_t)nlen, i, i,
+		    SIFT_MENTION_PERSON, 0);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+	}
+}
+
+/* Most syllables of s[0..n) are typical of foreign names (at least all
+ * but one, and at least half). */
+static int
+all_foreign(const char *s, size_t n)
+{
+	size_t i, f = 0, syl = 0;
+
+	for (i = 0; i + 3 <= n; i += 3, syl++)
+		if (sift_wordclass(s + i, 3) & SIFT_WC_FOREIGN)
+			f++;
+	return syl > 0 && f + 1 >= syl && 2 * f >= syl;
+}
+
+/*
+ * A foreign given name and one or two more words: "존 메이어의", "빌
+ * 클린턴 전 대통령", "가네코 지히로의".  The last word may carry a particle;
+ * the others are bare and unlisted.
+ */
+static void
+match_foreign_given(struct sift_names *nm)
+{
+	size_t i, k, words;
+	uint32_t end;
+
+	for (i = 0; i + 1 < NTOK; i++) {
+		long ref;
+
+		if (nm->owner[i] || !is_hangul_word(&T(i)) || !bare(&T(i)))
+			continue;
+		/* without a listed given name, a run of two or three words
+		 * that all sound foreign, after a phrase boundary: "디미트리스
+		 * 캄메노스", "구스타보 알베르토 바스케스는" */
+		if (!(T(i).lex & SIFT_WC_FGIVEN)) {
+			size_t w = 0;
+
+			/* cheap tests first: most words are turned away here */
+			if (T(i).nsyl < 2 || (T(i).lex & ~(SIFT_WC_FOREIGN |
+			    SIFT_WC_GIVEN | SIFT_WC_SURNAME | SIFT_WC_SURNAME_RARE)) ||
+			    !all_foreign(TXT(i), T(i).base - T(i).start) ||
+			    !left_boundary(nm, i))
+				continue;
+			for (k = i; k < NTOK && w < 3; k++) {
+				const struct sift_tok *t = &T(k);
+
+				if (nm->owner[k] || !is_hangul_word(t) ||
+				    (k > i && !t->space) || t->nsyl < 2 ||
+				    (t->lex & ~(SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
+				    SIFT_WC_SURNAME | SIFT_WC_SURNAME_RARE)) ||
+				    verbal(nm, k) || !all_foreign(TXT(k),
+				    t->base - t->start))
+					break;
+				w++;
+				if (!bare(t))
+					break;
+			}
+			if (w < 2 || (k < NTOK && bare(&T(k - 1)) &&
+			    !(T(k).kind & SIFT_TOK_PUNCT) &&
+			    !tok_title(nm, k, SIFT_WC_TITLE)))
+				continue;
+			end = T(i + w - 1).base;
+			k = i + w - 1;
+			ref = person_add(nm, T(i).start, end - T(i).start, 0, 0, 0,
+			    0, 0, 0);
+			claim(nm, i, k);
+			mention_push(nm, T(i).start, end, i, k,
+			    SIFT_MENTION_PERSON, 0);
+			nm->m[nm->nm - 1].ref = (int32_t)ref;
+			i = k;
+			continue;
+		}
+		end = 0;
+		for (k = i + 1, words = 1; k < NTOK && words < 3; k++) {
+			const struct sift_tok *t = &T(k);
+
+			if (nm->owner[k] || !is_hangul_word(t) || !t->space ||
+			    (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN |
+			    SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN)) ||
+			    verbal(nm, k))
+				break;
+			words++;
+			end = t->base;
+			if (!bare(t))
+				break;
+		}
+		if (end == 0)
+			continue;
+		k = i + words - 1;
+		ref = person_add(nm, T(i).start, end - T(i).start, 0, 0, 0, 0, 0, 0);
+		claim(nm, i, k);
+		mention_push(nm, T(i).start, end, i, k, SIFT_MENTION_PERSON, 0);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		i = k;
+	}
+}
+
+/*
+ * A name alone in parentheses, the cast of a role: "유시진 대위(송중기)와".
+ * The name needs given-name syllables.
+ */
+static void
+match_paren_name(struct sift_names *nm)
+{
+	size_t i;
+
+	for (i = 1; i + 2 < NTOK; i++) {
+		const struct sift_tok *t = &T(i);
+		size_t sl;
+		long ref;
+
+		if (!is_punct(&T(i - 1), '(') || !is_punct(&T(i + 1), ')') ||
+		    nm->owner[i] || !is_hangul_word(t) || !bare(t) ||
+		    (sl = name_shape(TXT(i), t->end - t->start)) == 0 ||
+		    t->nsyl != 3 || !given_name(TXT(i), t->end - t->start))
+			continue;
+		ref = person_add(nm, t->start, t->end - t->start, 0, 0, 0, 0,
+		    (uint32_t)sl, 1);
+		claim(nm, i, i);
+		mention_push(nm, t->start, t->end, i, i, SIFT_MENTION_PERSON, 0);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+	}
+}
+
+/* ---- English ---- */
+
+static int
+en_word_eq(const struct sift_names *nm, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return is_word(&T(i)) && T(i).end - T(i).start == n &&
+	    memcmp(TXT(i), w, n) == 0;
+}
+
+/* Lexicon flags of an English word, with a glued period tried first
+ * ("Dr." before "Dr").  *last gets the last token used. */
+static uint64_t
+en_lex(const struct sift_names *nm, size_t i, size_t *last)
+{
+	uint64_t f;
+
+	*last = i;
+	if (i + 1 < NTOK && is_punct(&T(i + 1), '.') && !T(i + 1).space) {
+		f = sift_wordclass(TXT(i), T(i + 1).end - T(i).start);
+		if (f) {
+			*last = i + 1;
+			return f;
+		}
+	}
+	return sift_wordclass(TXT(i), T(i).end - T(i).start);
+}
+
+/* Capitalised name words from i: "Jane", "Roe", initials "J." ... up to
+ * max words; returns the number of tokens used (0 if none). */
+static size_t
+en_name_run(const struct sift_names *nm, size_t i, size_t max, size_t *words)
+{
+	size_t k = i, w = 0, dummy;
+	uint64_t f;
+
+	while (k < NTOK && w < max) {
+		const struct sift_tok *t = &T(k);
+
+		if (t->kind != SIFT_TOK_LATIN || !t->upper ||
+		    (k > i && !t->space))
+			break;
+		f = en_lex(nm, k, &dummy);
+		if (f & (SIFT_WC_ORG_EN | SIFT_WC_TITLE_EN | SIFT_WC_ENPRON))
+			break;
+		{
+			char low[16];
+			size_t n = t->end - t->start, c;
+
+			if (n < sizeof(low)) {
+				for (c = 0; c < n; c++)
+					low[c] = (char)(TXT(k)[c] | 0x20);
+				if (sift_wordclass(low, n) & SIFT_WC_STOP)
+					break;
+			}
+		}
+		w++;
+		/* an initial: "J." */
+		if (t->end - t->start == 1 && k + 1 < NTOK &&
+		    is_punct(&T(k + 1), '.'))
+			k++;
+		/* a hyphenated given name: "Min-jun" */
+		while (k + 2 < NTOK && is_punct(&T(k + 1), '-') &&
+		    !T(k + 1).space && !T(k + 2).space &&
+		    T(k + 2).kind == SIFT_TOK_LATIN)
+			k += 2;
+		k++;
+	}
+	*words = w;
+	return w ? k - i : 0;
+}
+
+static void
+en_person(struct sift_names *nm, size_t first, size_t last, size_t nf,
+    size_t nl, uint32_t title, uint32_t title_len, uint32_t org,
+    uint32_t org_len)
+{
+	long ref = person_add(nm, T(nf).start, T(nl).end - T(nf).start, title,
+	    title_len, org, org_len, 0, 0);
+
+	claim(nm, first, last);
+	mention_push(nm, T(nf).start, T(nl).end, first, last,
+	    SIFT_MENTION_PERSON, title_len != 0);
+	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	org_in_phrase(nm, org, org_len);
+}
+
+/* Organisation name ending at or starting at token i (English).
+ * Returns tokens used, 0 if none. */
+static size_t
+en_org_run(const struct sift_names *nm, size_t i, size_t *endtok)
+{
+	size_t k = i, last, seen = 0, dummy;
+	uint64_t f;
+	int pre = 0;
+
+	if (T(i).kind != SIFT_TOK_LATIN || !T(i).upper)
+		return 0;
+	/* "University of X", "Bank of Korea" */
+	if (i + 2 < NTOK && en_word_eq(nm, i + 1, "of") &&
+	    T(i + 2).kind == SIFT_TOK_LATIN && T(i + 2).upper) {
+		char buf[64];
+		size_t n = T(i + 1).end - T(i).start;
+
+		if (n < sizeof(buf)) {
+			memcpy(buf, TXT(i), n);
+			if (sift_wordclass(buf, n) & SIFT_WC_ORG_ENPRE)
+				pre = 1;
+		}
+	}
+	while (k < NTOK) {
+		const struct sift_tok *t = &T(k);
+
+		if (k > i && en_word_eq(nm, k, "of") && k + 1 < NTOK &&
+		    T(k + 1).upper && (pre || seen == 0)) {
+			k++;
+			continue;
+		}
+		if (k > i && en_word_eq(nm, k, "&") )
+			break;
+		if (t->kind & SIFT_TOK_PUNCT) {
+			if (t->cp == '&' && k + 1 < NTOK && T(k + 1).upper) {
+				k++;
+				continue;
+			}
+			break;
+		}
+		if (!(t->kind & SIFT_TOK_LATIN) || !t->upper ||
+		    (k > i && !t->space))
+			break;
+		f = en_lex(nm, k, &last);
+		seen++;
+		/* "University of X" runs on to the end of X */
+		if ((f & SIFT_WC_ORG_EN) && !(pre && k == i)) {
+			*endtok = last;
+			/* keep going: "Acme Holdings Group" */
+			k = last + 1;
+			if (k < NTOK && T(k).kind == SIFT_TOK_LATIN && T(k).upper &&
+			    (en_lex(nm, k, &dummy) & SIFT_WC_ORG_EN))
+				continue;
+			return *endtok - i + 1;
+		}
+		k++;
+		if (seen > 6)
+			break;
+	}
+	if (pre) {
+		*endtok = k - 1;
+		return k - i;
+	}
+	return 0;
+}
+
+/*
+ * ", [the|a|an] TITLE [of|at ORG]" after a name ending before token e:
+ * "Jane Roe, chief executive of Acme Corp.".  Returns the last token used
+ * (0 if there is no such phrase) and fills title and org spans.
+ */
+static size_t
+en_appos(const struct sift_names *nm, size_t e, uint32_t *title,
+    uint32_t *title_len, uint32_t *org, uint32_t *org_len)
+{
+	size_t k, t0, lastt, words, run;
+	char buf[80];
+	size_t n;
+
+	*org = *org_len = 0;
+	if (e + 1 >= NTOK || !is_punct(&T(e), ','))
+		return 0;
+	k = e + 1;
+	if (en_word_eq(nm, k, "the") || en_word_eq(nm, k, "a") ||
+	    en_word_eq(nm, k, "an"))
+		k++;
+	t0 = k;
+	/* the longest run of up to four words that is a listed title */
+	lastt = 0;
+	for (; k < NTOK && k < t0 + 4 && T(k).kind == SIFT_TOK_LATIN; k++) {
+		if (en_word_eq(nm, k, "of") || en_word_eq(nm, k, "at"))
+			break;
+		n = T(k).end - T(t0).start;
+		if (n >= sizeof(buf))
+			break;
+		memcpy(buf, TXT(t0), n);
+		if (sift_wordclass(buf, n) & (SIFT_WC_TITLE_EN | SIFT_WC_TITLE))
+			lastt = k;
+	}
+	if (lastt == 0)
+		return 0;
+	*title = T(t0).start;
+	*title_len = T(lastt).end - T(t0).start;
+	k = lastt + 1;
+	if (k + 1 < NTOK && (en_word_eq(nm, k, "of") || en_word_eq(nm, k, "at"))) {
+		long mi = nm->owner[k + 1] ? sift_names_mention_at(nm, k + 1) : -1;
+
+		if (mi >= 0 && nm->m[mi].type == SIFT_MENTION_ORG) {
+			*org = nm->m[mi].start;
+			*org_len = nm->m[mi].end - *org;
+			return nm->m[mi].tok_last;
+		}
+		/* an organisation we do not know: its capitalised words */
+		run = en_name_run(nm, k + 1, 5, &words);
+		if (run) {
+			*org = T(k + 1).start;
+			*org_len = T(k + run).end - *org;
+			return k + run;
+		}
+	}
+	return lastt;
+}
+
+static void
+match_english(struct sift_names *nm)
+{
+	size_t i, last, words, run, endtok;
+	uint64_t f;
+
+	/* organisations first: their capitalised words are not names */
+	for (i = 0; i < NTOK; i++) {
+		if (nm->owner[i] || T(i).kind != SIFT_TOK_LATIN || !T(i).upper)
+			continue;
+		if (i > 0 && (T(i - 1).kind == SIFT_TOK_LATIN) && T(i - 1).upper &&
+		    !nm->owner[i - 1])
+			continue;	/* start at the first capital */
+		if (en_org_run(nm, i, &endtok)) {
+			uint32_t end = T(endtok).end;
+			long ref;
+
+			if (!free_range_(nm, i, endtok))
+				continue;
+			/* strip a trailing period that ends the sentence only
+			 * when it is not part of "Inc." */
+			ref = org_add(nm, T(i).start, end - T(i).start);
+			claim(nm, i, endtok);
+			mention_push(nm, T(i).start, end, i, endtok,
+			    SIFT_MENTION_ORG, 0);
+			nm->m[nm->nm - 1].ref = (int32_t)ref;
+			i = endtok;
+		}
+	}
+	for (i = 0; i < NTOK; i++) {
+		if (nm->owner[i] || T(i).kind != SIFT_TOK_LATIN)
+			continue;
+		f = en_lex(nm, i, &last);
+		/* "chief executive Jane Roe": a two-word title */
+		if (!(f & SIFT_WC_TITLE_EN) && i + 1 < NTOK &&
+		    T(i + 1).kind == SIFT_TOK_LATIN && T(i + 1).space) {
+			char buf[64];
+			size_t n = T(i + 1).end - T(i).start;
+
+			if (n < sizeof(buf)) {
+				memcpy(buf, TXT(i), n);
+				if (sift_wordclass(buf, n) & SIFT_WC_TITLE_EN) {
+					f = SIFT_WC_TITLE_EN;
+					last = i + 1;
+				}
+			}
+		}
+		/* Title Name: "Dr. Jane Roe", "President Lee", "CEO Jane Roe" */
+		if ((f & SIFT_WC_TITLE_EN) || ((f & SIFT_WC_TITLE) &&
+		    T(i).upper && all_syllables(TXT(i), 1) == 0)) {
+			size_t t0 = i;
+			uint32_t org = 0, org_len = 0;
+
+			/* "Vice President", "Chief Executive": two-word titles */
+			if (last + 2 < NTOK && T(last + 1).upper) {
+				char buf[64];
+				size_t n = T(last + 1).end - T(i).start, l2;
+
+				if (n < sizeof(buf)) {
+					memcpy(buf, TXT(i), n);
+					if (sift_wordclass(buf, n) & SIFT_WC_TITLE_EN) {
+						last = last + 1;
+						(void)l2;
+					}
+				}
+			}
+			if (last + 1 >= NTOK)
+				continue;
+			run = en_name_run(nm, last + 1, 3, &words);
+			if (run == 0 || !free_range_(nm, t0, last + run))
+				continue;
+			/* a lone capitalised word after Mr./Dr. is a name; after
+			 * President or CEO it could be a sentence start */
+			if (t0 > 0 && T(t0 - 1).kind == SIFT_TOK_LATIN &&
+			    T(t0 - 1).upper && nm->owner[t0 - 1]) {
+				long mi = sift_names_mention_at(nm, t0 - 1);
+
+				if (mi >= 0 && nm->m[mi].type == SIFT_MENTION_ORG) {
+					org = nm->m[mi].start;
+					org_len = nm->m[mi].end - nm->m[mi].start;
+				}
+			}
+			en_person(nm, t0, last + run, last + 1, last + run,
+			    T(t0).start, T(last).end - T(t0).start, org, org_len);
+			i = last + run;
+			continue;
+		}
+		/* "said Jane Roe[, chief executive of Acme]" */
+		if ((f & SIFT_WC_ENVERB) && i + 1 < NTOK) {
+			uint32_t ti = 0, tl = 0, org, olen;
+			size_t e, lastt;
+
+			run = en_name_run(nm, i + 1, 3, &words);
+			if (run && words >= 2 && free_range_(nm, i + 1, i + run)) {
+				e = i + 1 + run;
+				lastt = en_appos(nm, e, &ti, &tl, &org, &olen);
+				if (lastt == 0) {
+					org = olen = 0;
+					lastt = e - 1;
+				}
+				en_person(nm, i + 1, lastt, i + 1, i + run, ti, tl, org,
+				    olen);
+				i = lastt;
+			}
+			continue;
+		}
+		/* "Jane Roe said", "Jane Roe, chief executive of Acme, said" */
+		if (T(i).upper && (i == 0 || !(T(i - 1).kind & SIFT_TOK_LATIN) ||
+		    !T(i - 1).upper)) {
+			uint32_t ti = 0, tl = 0, org = 0, olen = 0;
+			size_t e, lastt;
+
+			run = en_name_run(nm, i, 3, &words);
+			if (run == 0 || words < 2 || !free_range_(nm, i, i + run - 1))
+				continue;
+			e = i + run;
+			if ((lastt = en_appos(nm, e, &ti, &tl, &org, &olen)) != 0) {
+				en_person(nm, i, lastt, i, e - 1, ti, tl, org, olen);
+				i = lastt;
+				continue;
+			}
+			if (e < NTOK && (en_lex(nm, e, &last) & SIFT_WC_ENVERB)) {
+				en_person(nm, i, e - 1, i, e - 1, 0, 0, 0, 0);
+				i = e - 1;
+			}
+		}
+	}
+}
+
+/* ---- later mentions ---- */
+
+/* hay[0..hn) contains needle[0..nn). */
+static int
+contains(const char *hay, size_t hn, const char *needle, size_t nn)
+{
+	size_t i;
+
+	if (nn == 0 || nn > hn)
+		return nn == 0;
+	for (i = 0; i + nn <= hn; i++)
+		if (memcmp(hay + i, needle, nn) == 0)
+			return 1;
+	return 0;
+}
+
+/* A person whose family name (or last word) is s[0..n), preferring one
+ * with the same title; -1 if none or ambiguous. */
+static long
+resolve_partial(const struct sift_names *nm, const char *s, size_t n,
+    const char *title, size_t title_len)
+{
+	size_t i;
+	long found = -1, titled = -1;
+	int nfound = 0, ntitled = 0;
+
+	for (i = 0; i < nm->npeople; i++) {
+		const struct sift_person *p = &nm->people[i];
+		int match;
+
+		if (p->korean)
+			match = p->surname_len == n &&
+			    memcmp(nm->text + p->name, s, n) == 0;
+		else
+			match = p->last_len == n &&
+			    memcmp(nm->text + p->last, s, n) == 0;
+		if (!match)
+			continue;
+		/* a different title is a different person: "한 보좌관" is not
+		 * 한승우 의원; "홍 CTO" is 최고기술책임자(CTO) 홍길동 */
+		if (title_len && p->title_len && !contains(nm->text + p->title,
+		    p->title_len, title, title_len) && !contains(title, title_len,
+		    nm->text + p->title, p->title_len))
+			continue;
+		nfound++;
+		found = (long)i;
+		if (title_len && p->title_len >= title_len &&
+		    memcmp(nm->text + p->title + p->title_len - title_len,
+		    title, title_len) == 0) {
+			ntitled++;
+			titled = (long)i;
+		}
+	}
+	if (ntitled == 1)
+		return titled;
+	if (nfound == 1)
+		return found;
+	return -1;
+}
+
+static void
+resolve_mentions(struct sift_names *nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm->nm; i++) {
+		struct sift_mention *m = &nm->m[i];
+		const struct sift_tok *tl;
+		size_t ttok;
+
+		if (m->ref >= 0 || m->type != SIFT_MENTION_PERSON || m->anon)
+			continue;
+		/* the title word is the last word of the phrase (or the one
+		 * before a parenthesised acronym) */
+		ttok = m->tok_last;
+		if (is_punct(&T(ttok), ')') && ttok >= 3)
+			ttok -= 3;
+		tl = &T(ttok);
+		m->ref = (int32_t)resolve_partial(nm, nm->text + m->start,
+		    m->end - m->start, nm->text + tl->start, tl->base - tl->start);
+	}
+}
+
+/* Full names found anywhere become mentions wherever they recur. */
+static void
+repeat_mentions(struct sift_names *nm)
+{
+	size_t i, p;
+
+	if (nm->npeople == 0)
+		return;
+	for (i = 0; i < NTOK; i++) {
+		const struct sift_tok *t = &T(i);
+
+		if (nm->owner[i] || !is_word(t))
+			continue;
+		for (p = 0; p < nm->npeople; p++) {
+			const struct sift_person *pp = &nm->people[p];
+			size_t k = i;
+			uint32_t end;
+
+			/* the first bytes differ for almost every pair */
+			if (nm->len - t->start < pp->name_len ||
+			    nm->text[t->start] != nm->text[pp->name] ||
+			    nm->text[t->start + 1] != nm->text[pp->name + 1] ||
+			    memcmp(nm->text + t->start, nm->text + pp->name,
+			    pp->name_len) != 0)
+				continue;
+			end = t->start + pp->name_len;
+			/* the name must end at a token's end or base */
+			while (k < NTOK && T(k).end < end)
+				k++;
+			if (k >= NTOK || (T(k).end != end && T(k).base != end &&
+			    !(T(k).base < end && T(k).end > end &&
+			    sift_strip_particles(nm->text + T(k).start,
+			    T(k).end - T(k).start, NULL) <= end - T(k).start)))
+				continue;
+			if (T(k).end != end && T(k).base != end) {
+				/* the name ends inside a particle run: accept
+				 * only if the rest is a particle */
+				uint64_t f = sift_wordclass(nm->text + end, T(k).end - end);
+
+				if (!(f & SIFT_WC_PARTICLE) &&
+				    memcmp(nm->text + end, "씨", 3) != 0)
+					continue;
+			}
+			if (!free_range_(nm, i, k))
+				continue;
+			claim(nm, i, k);
+			mention_push(nm, t->start, end, i, k, SIFT_MENTION_PERSON, 0);
+			nm->m[nm->nm - 1].ref = (int32_t)p;
+			i = k;
+			break;
+		}
+	}
+	/* English surnames alone: "Roe said" after "Jane Roe" */
+	for (i = 0; i < NTOK; i++) {
+		const struct sift_tok *t = &T(i);
+		long r;
+
+		if (nm->owner[i] || t->kind != SIFT_TOK_LATIN || !t->upper ||
+		    (i + 1 < NTOK && T(i + 1).kind == SIFT_TOK_LATIN &&
+		    T(i + 1).upper && T(i + 1).space))
+			continue;
+		r = resolve_partial(nm, TXT(i), t->end - t->start, NULL, 0);
+		if (r < 0 || nm->people[r].korean || nm->people[r].last_len ==
+		    nm->people[r].name_len)
+			continue;
+		claim(nm, i, i);
+		mention_push(nm, t->start, t->end, i, i, SIFT_MENTION_PERSON, 0);
+		nm->m[nm->nm - 1].ref = (int32_t)r;
+	}
+}
+
+static void
+match_orgs(struct sift_names *nm)
+{
+	size_t i;
+	uint32_t end;
+
+	for (i = 0; i < NTOK; i++) {
+		long ref;
+
+		if (nm->owner[i] || !is_word(&T(i)) || !tok_org(nm, i, &end))
+			continue;
+		if (T(i).kind == SIFT_TOK_LATIN && !(T(i).lex & SIFT_WC_ORG_NAME))
+			continue;
+		ref = org_add(nm, T(i).start, end - T(i).start);
+		claim(nm, i, i);
+		mention_push(nm, T(i).start, end, i, i, SIFT_MENTION_ORG, 0);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+	}
+}
+
+/* Mentions in text order.  They arrive in a few ascending runs (one per
+ * pass), so an insertion sort is cheap and, unlike qsort, stable and free
+ * of allocation. */
+static void
+sort_mentions(struct sift_names *nm)
+{
+	size_t i, j;
+
+	for (i = 1; i < nm->nm; i++) {
+		struct sift_mention m = nm->m[i];
+
+		for (j = i; j > 0 && nm->m[j - 1].tok_first > m.tok_first; j--)
+			nm->m[j] = nm->m[j - 1];
+		nm->m[j] = m;
+	}
+}
+
+/* People in order of first mention (the list grows in pattern order). */
+static void
+order_people(struct sift_names *nm)
+{
+	size_t i, k = 0, np = nm->npeople;
+	int32_t *map;
+	struct sift_person *tmp;
+	size_t need = np * (sizeof(*map) + sizeof(*tmp)) + sizeof(*tmp);
+
+	if (np < 2)
+		return;
+	if (nm->scratch_cap < need) {
+		nm->scratch_cap = need * 2;
+		free(nm->scratch);
+		nm->scratch = sift_xmalloc(nm->scratch_cap);
+	}
+	tmp = (struct sift_person *)nm->scratch;
+	map = (int32_t *)(tmp + np);
+	for (i = 0; i < np; i++)
+		map[i] = -1;
+	for (i = 0; i < nm->nm; i++) {
+		int32_t r = nm->m[i].ref;
+
+		if (nm->m[i].type != SIFT_MENTION_PERSON || r < 0 || map[r] >= 0)
+			continue;
+		map[r] = (int32_t)k;
+		tmp[k++] = nm->people[r];
+	}
+	for (i = 0; i < np; i++)
+		if (map[i] < 0) {
+			map[i] = (int32_t)k;
+			tmp[k++] = nm->people[i];
+		}
+	memcpy(nm->people, tmp, np * sizeof(*tmp));
+	for (i = 0; i < nm->nm; i++)
+		if (nm->m[i].type == SIFT_MENTION_PERSON && nm->m[i].ref >= 0)
+			nm->m[i].ref = map[nm->m[i].ref];
+}
+
+size_t
+sift_names_find(struct sift_names *nm, const char *text, size_t n)
+{
+	size_t i;
+
+	sift_wordclass_init();
+	nm->text = text;
+	nm->len = n;
+	nm->npeople = nm->norgs = nm->nm = 0;
+	sift_tokenize(text, n, &nm->toks);
+	if (nm->owner_cap < NTOK + 1) {
+		nm->owner_cap = NTOK + 64;
+		free(nm->owner);
+		nm->owner = sift_xmalloc(nm->owner_cap * sizeof(*nm->owner));
+	}
+	memset(nm->owner, 0, (NTOK + 1) * sizeof(*nm->owner));
+
+	/* strongest evidence first: titles after names, then before */
+	for (i = 1; i < NTOK; i++)
+		if (is_word(&T(i)) && !nm->owner[i])
+			match_title_after(nm, i);
+	for (i = 0; i + 1 < NTOK; i++)
+		if (is_word(&T(i)) && !nm->owner[i] && !nm->owner[i + 1])
+			match_title_before(nm, i);
+	for (i = 0; i < NTOK; i++)
+		match_hon(nm, i);
+	match_english(nm);
+	match_foreign_given(nm);
+	repeat_mentions(nm);
+	match_paren_name(nm);
+	match_bare(nm);
+	match_orgs(nm);
+	sort_mentions(nm);
+	resolve_mentions(nm);
+	order_people(nm);
+	return nm->npeople;
+}
+
+long
+sift_names_mention_at(const struct sift_names *nm, size_t tok)
+{
+	size_t i;
+	long org_hit;
+
+	/* a handful of mentions per document: a scan is cheapest, and works
+	 * while the list is still being built (unsorted) */
+	org_hit = -1;
+	for (i = 0; i < nm->nm; i++) {
+		if (nm->m[i].tok_first > tok || tok > nm->m[i].tok_last)
+			continue;
+		if (nm->m[i].type == SIFT_MENTION_PERSON)
+			return (long)i;
+		if (org_hit < 0)
+			org_hit = (long)i;
+	}
+	return org_hit;
+}
+
+void
+sift_names_release(struct sift_names *nm)
+{
+	sift_toks_release(&nm->toks);
+	free(nm->people);
+	free(nm->orgs);
+	free(nm->m);
+	free(nm->owner);
+	free(nm->scratch);
+	memset(nm, 0, sizeof(*nm));
+}

@@ -1,0 +1,227 @@
+/* Unit tests for lib/names.c: particles, tokens, people, organisations,
+ * later mentions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "unit.h"
+
+static struct sift_names nm = SIFT_NAMES_INIT;
+static char got[256];
+
+/* The n-th person as "name|title|org". */
+static const char *
+person(size_t i)
+{
+	const struct sift_person *p;
+
+	if (i >= nm.npeople)
+		return "(none)";
+	p = &nm.people[i];
+	snprintf(got, sizeof(got), "%.*s|%.*s|%.*s", (int)p->name_len,
+	    nm.text + p->name, (int)p->title_len, nm.text + p->title,
+	    (int)p->org_len, nm.text + p->org);
+	return got;
+}
+
+static const char *
+org(size_t i)
+{
+	if (i >= nm.norgs)
+		return "(none)";
+	snprintf(got, sizeof(got), "%.*s", (int)nm.orgs[i].name_len,
+	    nm.text + nm.orgs[i].name);
+	return got;
+}
+
+/* Person mentions as "text>ref text>ref ..." */
+static const char *
+mentions(void)
+{
+	size_t i, n = 0;
+
+	got[0] = '\0';
+	for (i = 0; i < nm.nm && n < sizeof(got) - 40; i++) {
+		if (nm.m[i].type != SIFT_MENTION_PERSON)
+			continue;
+		n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%.*s>%d",
+		    n ? " " : "", (int)(nm.m[i].end - nm.m[i].start),
+		    nm.text + nm.m[i].start, (int)nm.m[i].ref);
+	}
+	return got;
+}
+
+static size_t
+find(const char *s)
+{
+	return sift_names_find(&nm, s, strlen(s));
+}
+
+static size_t
+strip(const char *s)
+{
+	return sift_strip_particles(s, strlen(s), NULL);
+}
+
+TEST(particles_are_stripped_from_nouns)
+{
+	CHECK_INT(strip("한빛전자가"), strlen("한빛전자"));
+	CHECK_INT(strip("누리소프트와"), strlen("누리소프트"));
+	CHECK_INT(strip("정부는"), strlen("정부"));
+	CHECK_INT(strip("누리소프트와의"), strlen("누리소프트"));
+	CHECK_INT(strip("회장에게까지"), strlen("회장"));
+	CHECK_INT(strip("SK텔레콤이"), strlen("SK텔레콤"));
+}
+
+TEST(nouns_that_end_like_particles_stay_whole)
+{
+	CHECK_INT(strip("전문가"), strlen("전문가"));
+	CHECK_INT(strip("전문가가"), strlen("전문가"));
+	CHECK_INT(strip("결과"), strlen("결과"));
+	CHECK_INT(strip("해양학과"), strlen("해양학과"));
+	/* one particle off a name, never a piece of the name */
+	CHECK_INT(strip("장하나를"), strlen("장하나"));
+}
+
+TEST(tokens_split_words_and_punctuation_and_keep_mixed_scripts)
+{
+	struct sift_toks t = SIFT_TOKS_INIT;
+	const char *s = "SK텔레콤(CTO)는 \"좋다\"";
+
+	CHECK_INT(sift_tokenize(s, strlen(s), &t), 8);
+	CHECK_INT(t.v[0].end, strlen("SK텔레콤"));
+	CHECK(t.v[0].kind == (SIFT_TOK_LATIN | SIFT_TOK_HANGUL));
+	CHECK(t.v[1].kind == SIFT_TOK_PUNCT && t.v[1].cp == '(');
+	CHECK(t.v[5].space && t.v[5].cp == '"');
+	sift_toks_release(&t);
+}
+
+TEST(name_org_title_in_every_order)
+{
+	CHECK_INT(find("홍길동 한빛전자 최고기술책임자(CTO)는 웃었다."), 1);
+	CHECK_STR(person(0), "홍길동|최고기술책임자(CTO)|한빛전자");
+	find("김영희 누리소프트 대표와 박철수 대한그룹 회장이 만났다.");
+	CHECK_STR(person(0), "김영희|대표|누리소프트");
+	CHECK_STR(person(1), "박철수|회장|대한그룹");
+	find("서울대학교 정민호 교수는 이수진 기자에게 말했다.");
+	CHECK_STR(person(0), "정민호|교수|서울대학교");
+	CHECK_STR(person(1), "이수진|기자|");
+	find("한빛전자의 홍길동 대표는 말했다.");
+	CHECK_STR(person(0), "홍길동|대표|한빛전자");
+	find("누리소프트 대표 김영희는 말했다.");
+	CHECK_STR(person(0), "김영희|대표|누리소프트");
+	find("노무현 전 대통령이 왔다.");
+	CHECK_STR(person(0), "노무현|전 대통령|");
+}
+
+TEST(roles_before_names_and_foreign_names)
+{
+	find("배우 이아현 씨가 폭로했다.");
+	CHECK_STR(person(0), "이아현|배우|");
+	find("에이펙스의 마이클 리 CEO는 말했다.");
+	CHECK_STR(person(0), "마이클 리|CEO|");
+	find("케리 장관은 윤병세 외교부 장관과 만났다.");
+	CHECK_STR(person(0), "케리|장관|");
+	CHECK_STR(person(1), "윤병세|장관|외교부");
+	/* a common word before a title is no foreign name */
+	CHECK_INT(find("업계 대표들이 모였다."), 0);
+	CHECK_INT(find("프랜차이즈 음식점 사장이 말했다."), 0);
+}
+
+TEST(names_listed_before_one_title_share_it)
+{
+	find("유승민, 주호영, 윤상현 의원이 복당했다.");
+	CHECK_INT(nm.npeople, 3);
+	CHECK_STR(person(0), "유승민|의원|");
+	CHECK_STR(person(2), "윤상현|의원|");
+}
+
+TEST(honorifics_and_ages_mark_people)
+{
+	find("김영희(45)씨와 김모(33)씨, A씨가 입건됐다. 이 모 씨도 왔다.");
+	CHECK_STR(mentions(), "김영희>0 김>-1 A>-1 이>-1");
+	CHECK_INT(nm.npeople, 1);
+	find("원장 김도윤씨는 말했다.");
+	CHECK_STR(person(0), "김도윤|원장|");
+}
+
+TEST(later_mentions_resolve_to_the_full_name)
+{
+	find("홍길동 한빛전자 CTO와 마이클 리 CEO가 만났다. 홍 CTO는 웃었고 "
+	    "리 CEO도 웃었다. 홍길동은 떠났다.");
+	CHECK_STR(mentions(), "홍길동>0 마이클 리>1 홍>0 리>1 홍길동>0");
+}
+
+TEST(a_different_title_is_a_different_person)
+{
+	find("한승우 의원은 말했다. 한 보좌관은 웃었다.");
+	CHECK_STR(mentions(), "한승우>0 한>-1");
+}
+
+TEST(organisations_by_suffix_list_and_particles)
+{
+	find("한빛전자가 발표했고 정부는 경찰과 협의했다. 내부 일부는 반대했다.");
+	CHECK_INT(nm.norgs, 3);
+	CHECK_STR(org(0), "한빛전자");
+	CHECK_STR(org(1), "정부");
+	CHECK_STR(org(2), "경찰");
+}
+
+TEST(english_people_with_titles_and_organisations)
+{
+	find("\"We will grow,\" said Grace Park, chief executive of Hanul "
+	    "Robotics. Dr. Jane Roe agreed. Kim Min-jun, an analyst at Seoul "
+	    "Securities, was cautious.");
+	CHECK_STR(person(0), "Grace Park|chief executive|Hanul Robotics");
+	CHECK_STR(person(1), "Jane Roe|Dr.|");
+	CHECK_STR(person(2), "Kim Min-jun|analyst|Seoul Securities");
+	find("Acme Corp. and the University of Seoul signed a deal.");
+	CHECK_STR(org(0), "Acme Corp.");
+	CHECK_STR(org(1), "University of Seoul");
+}
+
+TEST(lists_parentheses_and_surnames_alone_in_english)
+{
+	find("고아라, 조윤희 씨가 왔다. 유시진 대위(송중기)가 웃었다.");
+	CHECK_STR(mentions(), "고아라>0 조윤희>1 유시진>2 송중기>3");
+	find("Mark Ellis, a spokesman at Apex Systems, agreed. \"Fine,\" Ellis said.");
+	CHECK_STR(mentions(), "Mark Ellis>0 Ellis>0");
+	CHECK_STR(person(0), "Mark Ellis|spokesman|Apex Systems");
+}
+
+TEST(places_and_nouns_shaped_like_names_are_not_people)
+{
+	CHECK_INT(find("서울시 주택정책실장이 왔다. 노원구에 산다. 음식점 사장이 "
+	    "웃었다. 시상식은 끝났다."), 0);
+	/* a rare family name with a given name is fine */
+	find("할머니 맹순자씨는 웃었다.");
+	CHECK_STR(person(0), "맹순자|할머니|");
+}
+
+TEST(plain_text_has_no_people)
+{
+	CHECK_INT(find("오늘은 날씨가 맑고 바람이 분다. 정부는 대책을 발표했다."), 0);
+	CHECK_INT(find(""), 0);
+	CHECK_INT(find("!!! ... ???"), 0);
+}
+
+int
+main(void)
+{
+	RUN(particles_are_stripped_from_nouns);
+	RUN(nouns_that_end_like_particles_stay_whole);
+	RUN(tokens_split_words_and_punctuation_and_keep_mixed_scripts);
+	RUN(name_org_title_in_every_order);
+	RUN(roles_before_names_and_foreign_names);
+	RUN(names_listed_before_one_title_share_it);
+	RUN(honorifics_and_ages_mark_people);
+	RUN(later_mentions_resolve_to_the_full_name);
+	RUN(a_different_title_is_a_different_person);
+	RUN(organisations_by_suffix_list_and_particles);
+	RUN(english_people_with_titles_and_organisations);
+	RUN(lists_parentheses_and_surnames_alone_in_english);
+	RUN(places_and_nouns_shaped_like_names_are_not_people);
+	RUN(plain_text_has_no_people);
+	sift_names_release(&nm);
+	return unit_done();
+}

@@ -1,0 +1,138 @@
+/* Unit tests for lib/quotes.c: quotation marks, speech, speakers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "quotes.h"
+#include "segment.h"
+#include "unit.h"
+
+static struct sift_names nm = SIFT_NAMES_INIT;
+static struct sift_quotes q = SIFT_QUOTES_INIT;
+static struct sift_spans sent = SIFT_SPANS_INIT;
+static char got[1024];
+
+/* All quotes of s as "text=speaker;..." (speaker ? when unknown). */
+static const char *
+quotes(const char *s)
+{
+	struct sift_segment_opts o = SIFT_SEGMENT_OPTS_INIT;
+	size_t i, n = 0;
+
+	sift_segment(s, strlen(s), &o, &sent);
+	sift_names_find(&nm, s, strlen(s));
+	sift_quotes_find(&q, &nm, sent.v, sent.n);
+	got[0] = '\0';
+	for (i = 0; i < q.n && n < sizeof(got) - 200; i++) {
+		const struct sift_quote *x = &q.v[i];
+		const char *sp = "?";
+		int splen = 1;
+
+		if (x->person >= 0) {
+			sp = s + nm.people[x->person].name;
+			splen = (int)nm.people[x->person].name_len;
+		} else if (x->speaker_len) {
+			sp = s + x->speaker;
+			splen = (int)x->speaker_len;
+		}
+		n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%.*s=%.*s",
+		    i ? ";" : "", (int)(x->end - x->start), s + x->start, splen, sp);
+	}
+	return got;
+}
+
+TEST(speaker_before_the_quote_with_quotative_endings)
+{
+	CHECK_STR(quotes("홍길동 한빛전자 대표는 \"매출이 늘 것\"이라고 말했다."),
+	    "매출이 늘 것=홍길동");
+	CHECK_STR(quotes("김영희 누리소프트 대표는 \"가격을 낮췄다\"며 \"고객이 "
+	    "체감할 것\"이라고 설명했다."),
+	    "가격을 낮췄다=김영희;고객이 체감할 것=김영희");
+}
+
+TEST(speaker_after_the_quote_and_possessive)
+{
+	CHECK_STR(quotes("박철수 대한그룹 회장이 왔다. \"투자를 멈추면 안 된다\"고 "
+	    "박 회장은 강조했다."), "투자를 멈추면 안 된다=박철수");
+	CHECK_STR(quotes("김영희 대표가 웃었다. \"우리는 아직 배고프다.\" 김 대표의 "
+	    "말이다."), "우리는 아직 배고프다.=김영희");
+}
+
+TEST(curly_and_nested_quotes)
+{
+	CHECK_STR(quotes("정민호 교수는 “그가 ‘괜찮다’고 했다”고 전했다."),
+	    "그가 ‘괜찮다’고 했다=정민호");
+	CHECK_STR(quotes("이수진 기자는 “한 문장이다. 두 문장이다.”라고 썼다."),
+	    "한 문장이다. 두 문장이다.=이수진");
+}
+
+TEST(pronouns_and_partial_names_resolve)
+{
+	CHECK_STR(quotes("홍길동 한빛전자 최고기술책임자(CTO)가 발표했다. 그는 "
+	    "\"수율이 60%를 넘었다\"고 말했다. 홍 CTO는 \"연내 양산한다\"고 "
+	    "덧붙였다."), "수율이 60%를 넘었다=홍길동;연내 양산한다=홍길동");
+}
+
+TEST(a_quote_standing_alone_takes_the_next_sentence_speaker)
+{
+	CHECK_STR(quotes("김영희 대표와 박철수 회장이 만났다. “협력은 계속될 "
+	    "것입니다.” 박 회장은 이렇게 덧붙였다."),
+	    "협력은 계속될 것입니다.=박철수");
+}
+
+TEST(a_second_quote_continues_the_previous_speaker)
+{
+	CHECK_STR(quotes("윤태식 대변인은 \"일자리의 질이 중요하다\"고 말했다. "
+	    "이어 \"비정규직 비율을 공개하라\"고 요구했다."),
+	    "일자리의 질이 중요하다=윤태식;비정규직 비율을 공개하라=윤태식");
+}
+
+TEST(unnamed_sources_and_organisations)
+{
+	CHECK_STR(quotes("업계 관계자는 \"경쟁이 치열해질 것\"이라고 내다봤다."),
+	    "경쟁이 치열해질 것=업계 관계자");
+	CHECK_STR(quotes("한빛전자 측은 \"사실이 아니다\"라고 해명했다."),
+	    "사실이 아니다=한빛전자 측");
+	CHECK_STR(quotes("한 보좌관은 \"분위기가 누그러졌다\"고 전했다."),
+	    "분위기가 누그러졌다=보좌관");
+}
+
+TEST(quoted_terms_are_not_speech)
+{
+	CHECK_STR(quotes("이번 행사는 '미래 기술'을 주제로 열렸다. 신제품 "
+	    "\"누리온\"이 나왔다."), "");
+	CHECK_STR(quotes("He said he didn't know, and it's fine."), "");
+}
+
+TEST(english_said_before_or_after_the_name)
+{
+	CHECK_STR(quotes("\"We will grow,\" said Jane Roe, chief executive of Acme "
+	    "Corp. \"Prices will fall,\" Roe said. \"Costs are high,\" she said."),
+	    "We will grow,=Jane Roe;Prices will fall,=Jane Roe;"
+	    "Costs are high,=Jane Roe");
+}
+
+TEST(no_speaker_anywhere_is_unknown)
+{
+	CHECK_STR(quotes("\"모두가 알고 있다\"는 말이 돌았다."),
+	    "모두가 알고 있다=?");
+}
+
+int
+main(void)
+{
+	RUN(speaker_before_the_quote_with_quotative_endings);
+	RUN(speaker_after_the_quote_and_possessive);
+	RUN(curly_and_nested_quotes);
+	RUN(pronouns_and_partial_names_resolve);
+	RUN(a_quote_standing_alone_takes_the_next_sentence_speaker);
+	RUN(a_second_quote_continues_the_previous_speaker);
+	RUN(unnamed_sources_and_organisations);
+	RUN(quoted_terms_are_not_speech);
+	RUN(english_said_before_or_after_the_name);
+	RUN(no_speaker_anywhere_is_unknown);
+	sift_names_release(&nm);
+	sift_quotes_release(&q);
+	sift_spans_release(&sent);
+	return unit_done();
+}
