@@ -65,8 +65,8 @@
 /* Weights of the region score (see the top of the file). */
 #define BLOCK_COST 20		/* what every block costs */
 #define LINK_FACTOR 1		/* link text counts against its block */
-#define BOILER_FACTOR 0.5	/* sure boilerplate counts against its region */
-#define LINK_DENSE 0.5		/* link share that leaves a block's text out */
+#define BOILER_FACTOR 0.5	/* sure boilerplate counts against a region */
+#define LINK_DENSE 0.5		/* link share that leaves out a block's text */
 #define CLUSTER_LINKS 0.9	/* link share of an inline cluster of links */
 
 /* Class and id hints (data/html-hints.tsv). */
@@ -427,7 +427,8 @@ hint_attr(const struct sift_html_scratch *sc, struct hint_sum *hs,
 		if (!skipped_token(sc, v, k)) {
 			if (k <= MAX_WORD) {
 				for (i = 0; i < k; i++)
-					tok[i] = (char)lower((unsigned char)v[i]);
+					tok[i] = (char)lower(
+					    (unsigned char)v[i]);
 				add_hint(sc, hs, 't', tok, k);
 			}
 			hint_words(sc, hs, v, k);
@@ -711,7 +712,8 @@ flatten(struct sift_html_scratch *sc, const GumboNode *root, size_t expect)
 			idx = (uint32_t)sc->n;
 			owner = (flags & N_BLOCK) ? idx :
 			    (par->flags & N_BLOCK) ? f->idx : par->owner;
-			nd = push_node(sc);	/* may move sc->node: par is stale */
+			/* push_node may move sc->node: par is stale after */
+			nd = push_node(sc);
 			nd->g = c;
 			nd->parent = f->idx;
 			nd->owner = owner;
@@ -765,8 +767,8 @@ measure(struct sift_html_scratch *sc)
 	for (i = 1; i < sc->n; i++) {
 		struct hnode *nd = &sc->node[i];
 
-		if (nd->tag != TAG_TEXT && !(nd->flags & (N_BLOCK | N_ANCHOR)) &&
-		    nd->links >= 2 && nd->text > 0 &&
+		if (nd->tag != TAG_TEXT &&
+		    !(nd->flags & (N_BLOCK | N_ANCHOR)) && nd->links >= 2 && nd->text > 0 &&
 		    nd->prose >= CLUSTER_LINKS * (double)nd->text)
 			nd->flags |= N_BOILER;
 	}
@@ -891,7 +893,8 @@ choose(struct sift_html_scratch *sc)
 			best = (uint32_t)i;
 			best_v = v;
 		}
-		if ((nd->flags & N_STRONG) && (strong == NONE || v > strong_v)) {
+		if ((nd->flags & N_STRONG) &&
+		    (strong == NONE || v > strong_v)) {
 			strong = (uint32_t)i;
 			strong_v = v;
 		}
@@ -1089,8 +1092,6 @@ write_region(struct sift_html_scratch *sc, uint32_t top, int whole,
 		}
 		if (nd->tag == GUMBO_TAG_BR || (nd->flags & N_BLOCK))
 			end_line(w);
-		else if (nd->tag == GUMBO_TAG_TD || nd->tag == GUMBO_TAG_TH)
-			w->pending_space = 1;
 		stack_reserve(sc, sp + 1);
 		sc->stack[sp++] = i;
 		i++;

@@ -128,7 +128,8 @@ sift_html_node_text(const GumboNode *node, struct sift_buf *out)
 
 		if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
 		    n->type == GUMBO_NODE_WHITESPACE) {
-			add_collapsed(out, n->v.text.text, strlen(n->v.text.text));
+			add_collapsed(out, n->v.text.text,
+			    strlen(n->v.text.text));
 			continue;
 		}
 		if (n->type != GUMBO_NODE_ELEMENT &&
@@ -518,7 +519,8 @@ sift_html_meta_rules_load(struct sift_html_meta_rules *t)
 			continue;
 		if (t->n == cap) {
 			cap = cap ? cap * 2 : 64;
-			t->rule = sift_xrealloc(t->rule, cap * sizeof(*t->rule));
+			t->rule = sift_xrealloc(t->rule,
+			    cap * sizeof(*t->rule));
 		}
 		t->rule[t->n].source = src;
 		t->rule[t->n].key = f[1];
@@ -811,7 +813,8 @@ element(struct meta_state *st, const GumboNode *n)
 			offer(st, F_CANONICAL, 1, content, strlen(content));
 		break;
 	case GUMBO_TAG_SCRIPT:
-		if ((a = sift_html_attr(n, "type")) != NULL && strstr(a, "json"))
+		if ((a = sift_html_attr(n, "type")) != NULL &&
+		    strstr(a, "json") != NULL)
 			jsonld(st, n);
 		return;
 	case GUMBO_TAG_TIME:
