@@ -173,6 +173,7 @@ sentences_of() {
 }
 
 @test "--explode keeps memory flat however large the input" {
+	skip_if_slow
 	command -v /usr/bin/time >/dev/null || skip "no /usr/bin/time"
 	# AddressSanitizer keeps freed memory in quarantine: RSS means nothing
 	[ -z "${ASAN_OPTIONS:-}" ] || skip "resident memory is not meaningful under ASan"
@@ -230,6 +231,7 @@ sentences_of() {
 }
 
 @test "a reader that quits early ends the run quietly" {
+	skip_if_slow
 	make_big_line 100000 one.ndjson
 	for i in $(seq 1 300); do cat one.ndjson; done > big.ndjson
 	run --separate-stderr sh -c 'sift-segment big.ndjson | head -n1 | wc -l'
