@@ -1,4 +1,5 @@
 #include "charset.h"
+#include "ascii.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -15,25 +16,6 @@
 /* How much of an undeclared page the CP949 guess decodes. */
 #define GUESS_LIMIT 65536
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int
-is_alpha(int c)
-{
-	c = lower(c);
-	return c >= 'a' && c <= 'z';
-}
-
 /* Does s[0..n) start with the lowercase ASCII word w, ignoring case? */
 static int
 starts_ci(const char *s, size_t n, const char *w)
@@ -41,7 +23,7 @@ starts_ci(const char *s, size_t n, const char *w)
 	size_t i;
 
 	for (i = 0; w[i] != '\0'; i++)
-		if (i >= n || lower((unsigned char)s[i]) != w[i])
+		if (i >= n || sift_ascii_lower((unsigned char)s[i]) != w[i])
 			return 0;
 	return 1;
 }
@@ -51,14 +33,14 @@ copy_label(const char *v, size_t vlen, char *label, size_t labelsz)
 {
 	size_t i, j = 0;
 
-	while (vlen > 0 && is_space((unsigned char)*v)) {
+	while (vlen > 0 && sift_ascii_space((unsigned char)*v)) {
 		v++;
 		vlen--;
 	}
-	while (vlen > 0 && is_space((unsigned char)v[vlen - 1]))
+	while (vlen > 0 && sift_ascii_space((unsigned char)v[vlen - 1]))
 		vlen--;
 	for (i = 0; i < vlen && j + 1 < labelsz; i++)
-		label[j++] = (char)lower((unsigned char)v[i]);
+		label[j++] = (char)sift_ascii_lower((unsigned char)v[i]);
 	label[j] = '\0';
 }
 
@@ -74,7 +56,7 @@ get_attribute(const char *s, size_t n, size_t *pos, const char **name,
 	size_t i = *pos;
 	int q;
 
-	while (i < n && (is_space((unsigned char)s[i]) || s[i] == '/'))
+	while (i < n && (sift_ascii_space((unsigned char)s[i]) || s[i] == '/'))
 		i++;
 	if (i >= n || s[i] == '>') {
 		*pos = i;
@@ -82,19 +64,19 @@ get_attribute(const char *s, size_t n, size_t *pos, const char **name,
 	}
 	*name = s + i;
 	while (i < n && s[i] != '>' && s[i] != '/' &&
-	    !is_space((unsigned char)s[i]) && (s[i] != '=' || s + i == *name))
+	    !sift_ascii_space((unsigned char)s[i]) && (s[i] != '=' || s + i == *name))
 		i++;
 	*nlen = (size_t)(s + i - *name);
 	*val = s + i;
 	*vlen = 0;
-	while (i < n && is_space((unsigned char)s[i]))
+	while (i < n && sift_ascii_space((unsigned char)s[i]))
 		i++;
 	if (i >= n || s[i] != '=') {
 		*pos = i;
 		return 1;
 	}
 	i++;
-	while (i < n && is_space((unsigned char)s[i]))
+	while (i < n && sift_ascii_space((unsigned char)s[i]))
 		i++;
 	if (i < n && (s[i] == '"' || s[i] == '\'')) {
 		q = s[i++];
@@ -106,7 +88,7 @@ get_attribute(const char *s, size_t n, size_t *pos, const char **name,
 			i++;
 	} else {
 		*val = s + i;
-		while (i < n && s[i] != '>' && !is_space((unsigned char)s[i]))
+		while (i < n && s[i] != '>' && !sift_ascii_space((unsigned char)s[i]))
 			i++;
 		*vlen = (size_t)(s + i - *val);
 	}
@@ -129,13 +111,13 @@ content_charset(const char *v, size_t n, const char **cs, size_t *cslen)
 		if (i + 7 > n)
 			return 0;
 		i += 7;
-		while (i < n && is_space((unsigned char)v[i]))
+		while (i < n && sift_ascii_space((unsigned char)v[i]))
 			i++;
 		if (i < n && v[i] == '=')
 			break;
 	}
 	i++;
-	while (i < n && is_space((unsigned char)v[i]))
+	while (i < n && sift_ascii_space((unsigned char)v[i]))
 		i++;
 	if (i >= n)
 		return 0;
@@ -148,7 +130,7 @@ content_charset(const char *v, size_t n, const char **cs, size_t *cslen)
 			return 0;
 	} else {
 		start = i;
-		while (i < n && v[i] != ';' && !is_space((unsigned char)v[i]))
+		while (i < n && v[i] != ';' && !sift_ascii_space((unsigned char)v[i]))
 			i++;
 	}
 	*cs = v + start;
@@ -211,7 +193,7 @@ sift_charset_prescan(const char *s, size_t n, char *label, size_t labelsz)
 			continue;
 		}
 		if (starts_ci(s + pos, n - pos, "<meta") && pos + 5 < n &&
-		    (is_space((unsigned char)s[pos + 5]) || s[pos + 5] == '/')) {
+		    (sift_ascii_space((unsigned char)s[pos + 5]) || s[pos + 5] == '/')) {
 			pos += 5;
 			pragma = have_cs = have_content_cs = 0;
 			while (get_attribute(s, n, &pos, &name, &nlen, &val,
@@ -241,14 +223,14 @@ sift_charset_prescan(const char *s, size_t n, char *label, size_t labelsz)
 		}
 		if (starts_ci(s + pos, n - pos, "<body"))
 			break;
-		if (pos + 1 < n && (is_alpha((unsigned char)s[pos + 1]) ||
+		if (pos + 1 < n && (sift_ascii_alpha((unsigned char)s[pos + 1]) ||
 		    (s[pos + 1] == '/' && pos + 2 < n &&
-		    is_alpha((unsigned char)s[pos + 2])))) {
+		    sift_ascii_alpha((unsigned char)s[pos + 2])))) {
 			/* another tag: skip its name and attributes, so that a
 			 * quoted '>' or "<meta" inside a value does not fool us */
 			pos++;
 			while (pos < n && s[pos] != '>' &&
-			    !is_space((unsigned char)s[pos]))
+			    !sift_ascii_space((unsigned char)s[pos]))
 				pos++;
 			while (get_attribute(s, n, &pos, &name, &nlen, &val,
 			    &vlen))
@@ -277,11 +259,11 @@ sift_charset_lookup(const char *label, size_t len, char *name, size_t namesz)
 	size_t tlen, pos = 0, llen, flen[2], i;
 
 	name[0] = '\0';
-	while (len > 0 && is_space((unsigned char)*label)) {
+	while (len > 0 && sift_ascii_space((unsigned char)*label)) {
 		label++;
 		len--;
 	}
-	while (len > 0 && is_space((unsigned char)label[len - 1]))
+	while (len > 0 && sift_ascii_space((unsigned char)label[len - 1]))
 		len--;
 	text = sift_data("html-charsets.tsv", &tlen);
 	if (text == NULL || len == 0)
@@ -291,8 +273,8 @@ sift_charset_lookup(const char *label, size_t len, char *name, size_t namesz)
 		    flen[0] != len)
 			continue;
 		for (i = 0; i < len; i++)
-			if (lower((unsigned char)label[i]) !=
-			    lower((unsigned char)f[0][i]))
+			if (sift_ascii_lower((unsigned char)label[i]) !=
+			    sift_ascii_lower((unsigned char)f[0][i]))
 				break;
 		if (i < len)
 			continue;

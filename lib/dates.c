@@ -16,6 +16,7 @@
  * follow which) is here.
  */
 #include "dates.h"
+#include "ascii.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,30 +219,6 @@ struct result {
 	size_t time_start;	/* 0: no time part */
 };
 
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-hangul_at(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned cp;
-
-	if (n < 3 || u[0] < 0xEA || u[0] > 0xED)
-		return 0;
-	cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-	return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
 /* The byte at p as unsigned, or 0 outside the text: the grammar looks
  * around freely and this keeps every look in bounds. */
 static int
@@ -289,7 +266,7 @@ uint_at(struct scan *sc, size_t p, int *v, int maxdig)
 {
 	int k = 0, x = 0;
 
-	while (p < sc->n && is_digit(ch(sc, p))) {
+	while (p < sc->n && sift_ascii_digit(ch(sc, p))) {
 		if (++k > maxdig)
 			return 0;
 		x = x * 10 + (ch(sc, p) - '0');
@@ -324,8 +301,8 @@ word_lookup(struct scan *sc, size_t p, size_t *end)
 	i = sift_lex_match(&word_lex, sc->s + p, sc->n - p, &m);
 	if (i < 0)
 		return -1;
-	if (is_alpha(ch(sc, p + m - 1))) {
-		if (p + m < sc->n && is_alpha(ch(sc, p + m)))
+	if (sift_ascii_alpha(ch(sc, p + m - 1))) {
+		if (p + m < sc->n && sift_ascii_alpha(ch(sc, p + m)))
 			return -1;
 	} else if (!word_ends(sc, p + m)) {
 		return -1;
@@ -394,26 +371,26 @@ time_at(struct scan *sc, size_t p, int *hour, int *minute)
 		return e;
 	}
 	if ((i = word_at(sc, p, &e)) >= 0 && word_info[i].kind == W_DAYTIME &&
-	    !is_alpha(ch(sc, p))) {
+	    !sift_ascii_alpha(ch(sc, p))) {
 		add = word_info[i].arg;
 		p = spaces(sc, e);
 	}
 	if ((q = uint_at(sc, p, &h, 2)) == 0 || h > 24)
 		return 0;
-	if (q + 2 < sc->n && ch(sc, q) == ':' && is_digit(ch(sc, q + 1)) &&
-	    is_digit(ch(sc, q + 2)) && (q + 3 >= sc->n ||
-	    !is_digit(ch(sc, q + 3)))) {
+	if (q + 2 < sc->n && ch(sc, q) == ':' && sift_ascii_digit(ch(sc, q + 1)) &&
+	    sift_ascii_digit(ch(sc, q + 2)) && (q + 3 >= sc->n ||
+	    !sift_ascii_digit(ch(sc, q + 3)))) {
 		mi = (ch(sc, q + 1) - '0') * 10 + (ch(sc, q + 2) - '0');
 		q += 3;
-		if (q + 2 < sc->n && ch(sc, q) == ':' && is_digit(ch(sc, q + 1)) &&
-		    is_digit(ch(sc, q + 2)))
+		if (q + 2 < sc->n && ch(sc, q) == ':' && sift_ascii_digit(ch(sc, q + 1)) &&
+		    sift_ascii_digit(ch(sc, q + 2)))
 			q += 3;		/* seconds: dropped */
 		if (mi > 59)
 			return 0;
 		/* "9:30 a.m." */
 		e = spaces(sc, q);
 		if ((i = word_kind_at(sc, e, W_DAYTIME, &e)) >= 0 &&
-		    is_alpha(ch(sc, q < sc->n && sc->s[q] == ' ' ? q + 1 : q))) {
+		    sift_ascii_alpha(ch(sc, q < sc->n && sc->s[q] == ' ' ? q + 1 : q))) {
 			add = word_info[i].arg;
 			q = e;
 		}
@@ -437,7 +414,7 @@ time_at(struct scan *sc, size_t p, int *hour, int *minute)
 			return 0;
 	} else if (add >= 0 && (e = spaces(sc, q)) &&
 	    (i = word_kind_at(sc, e, W_DAYTIME, &e)) >= 0 &&
-	    is_alpha(ch(sc, spaces(sc, q)))) {
+	    sift_ascii_alpha(ch(sc, spaces(sc, q)))) {
 		add = word_info[i].arg;	/* "3 p.m." */
 		q = e;
 	} else {
@@ -449,7 +426,7 @@ time_at(struct scan *sc, size_t p, int *hour, int *minute)
 		h += 12;		/* 밤 11시 */
 	else if (add == -1 && h == 12)
 		h = 0;			/* 밤 12시: midnight */
-	else if (add == 0 && h == 12 && is_alpha(ch(sc, q - 1)))
+	else if (add == 0 && h == 12 && sift_ascii_alpha(ch(sc, q - 1)))
 		h = 0;			/* 12 a.m. */
 	if (h == 24)
 		h = 0;
@@ -539,7 +516,7 @@ numeric_date(struct scan *sc, size_t p, struct result *r)
 	if (q >= sc->n || ch(sc, q) != sep) {
 		/* 2025-03 (a month), only with the ISO hyphen */
 		if (sep != '-' || e - p != 7 || (q < sc->n &&
-		    (is_digit(ch(sc, q)) || is_alpha(ch(sc, q)))))
+		    (sift_ascii_digit(ch(sc, q)) || sift_ascii_alpha(ch(sc, q)))))
 			return 0;
 		r->kind = R_POINT;
 		r->a.year = y;
@@ -643,7 +620,7 @@ length_cue_after(struct scan *sc, size_t e)
 
 	if (!word_ends(sc, e))
 		return 0;
-	while (q < sc->n && hangul_at(sc->s + q, sc->n - q))
+	while (q < sc->n && sift_hangul_at(sc->s + q, sc->n - q))
 		q += 3;		/* the particles */
 	if (q >= sc->n || ch(sc, q) != ' ')
 		return 0;
@@ -718,7 +695,7 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 	int ctx_y = 0, ctx_m = 0, new_y = 0;
 
 	if ((i = word_kind_at(sc, p, W_MODIFIER, &e)) >= 0 &&
-	    !is_alpha(ch(sc, p))) {
+	    !sift_ascii_alpha(ch(sc, p))) {
 		mod = word_info[i].arg;
 		has_mod = 1;
 		p = spaces(sc, e);
@@ -756,7 +733,7 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 	} else if ((i = word_kind_at(sc, p, W_YEAR, &e)) >= 0) {
 		/* "올" is a year only before a month or "한 해" */
 		if (e - p == 3 && LIT(sc, p, "올") && !(e < sc->n &&
-		    ch(sc, e) == ' ' && (is_digit(ch(sc, spaces(sc, e))) ||
+		    ch(sc, e) == ' ' && (sift_ascii_digit(ch(sc, spaces(sc, e))) ||
 		    LIT(sc, spaces(sc, e), "한 해") ||
 		    word_kind_at(sc, spaces(sc, e), W_HALF, &q) >= 0)))
 			return 0;
@@ -904,7 +881,7 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 			}
 		} else if (!has_y && !has_m && !has_d && !has_w &&
 		    (i = word_kind_at(sc, q, W_WEEKDAY, &e)) >= 0 &&
-		    !is_alpha(ch(sc, q))) {
+		    !sift_ascii_alpha(ch(sc, q))) {
 			wday = word_info[i].arg;
 			last = p = e;
 		} else if (has_d) {
@@ -1105,7 +1082,7 @@ duration(struct scan *sc, size_t p0, struct result *r)
 	char buf[32];
 
 	if ((i = word_kind_at(sc, p, W_MODIFIER, &e)) >= 0 &&
-	    !is_alpha(ch(sc, p)) && word_info[i].arg < 0) {
+	    !sift_ascii_alpha(ch(sc, p)) && word_info[i].arg < 0) {
 		has_mod = 1;
 		p = spaces(sc, e);
 	}
@@ -1140,7 +1117,7 @@ duration(struct scan *sc, size_t p0, struct result *r)
 
 			q = n > 0 ? spaces(sc, p) : p;
 			frac = 0;
-			if (q < sc->n && is_digit(ch(sc, q))) {
+			if (q < sc->n && sift_ascii_digit(ch(sc, q))) {
 				size_t e2;
 				int v2;
 
@@ -1148,11 +1125,11 @@ duration(struct scan *sc, size_t p0, struct result *r)
 					break;
 				frac = 0;
 				if (e + 1 < sc->n && ch(sc, e) == '.' &&
-				    is_digit(ch(sc, e + 1))) {
+				    sift_ascii_digit(ch(sc, e + 1))) {
 					/* "9.2년": P9.2Y */
 					double scale = 0.1;
 
-					for (e++; e < sc->n && is_digit(ch(sc, e));
+					for (e++; e < sc->n && sift_ascii_digit(ch(sc, e));
 					    e++) {
 						frac += (ch(sc, e) - '0') * scale;
 						scale /= 10;
@@ -1166,7 +1143,7 @@ duration(struct scan *sc, size_t p0, struct result *r)
 					e = e2;
 			} else if (n == 0 && (used = sift_parse_numeral(sc->s + q,
 			    sc->n - q, &dv)) > 0 && dv < 100 &&
-			    !is_alpha(ch(sc, q))) {
+			    !sift_ascii_alpha(ch(sc, q))) {
 				native = 1;
 				/* "세 시간", "두 주" */
 				e = q + used;
@@ -1309,7 +1286,7 @@ english_duration(struct scan *sc, size_t p, struct result *r)
 	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
 		l = strlen(units[k].unit);
 		if (lit_n(sc, q, units[k].unit, l) && (q + l == sc->n ||
-		    !is_alpha(ch(sc, q + l)))) {
+		    !sift_ascii_alpha(ch(sc, q + l)))) {
 			r->kind = R_DURATION;
 			snprintf(r->dur, sizeof(r->dur), units[k].fmt, v);
 			return q + l;
@@ -1328,7 +1305,7 @@ english_date(struct scan *sc, size_t p, struct result *r)
 	size_t q, e;
 	int i, m = 0, d = 0, y = 0, v = 0;
 
-	if (is_digit(ch(sc, p))) {
+	if (sift_ascii_digit(ch(sc, p))) {
 		/* 14 March 2025 */
 		if ((q = uint_at(sc, p, &d, 2)) == 0 || d < 1 || d > 31)
 			return 0;
@@ -1373,7 +1350,7 @@ english_date(struct scan *sc, size_t p, struct result *r)
 		} else {
 			return 0;
 		}
-	} else if ((i = word_at(sc, p, &e)) >= 0 && is_alpha(ch(sc, p))) {
+	} else if ((i = word_at(sc, p, &e)) >= 0 && sift_ascii_alpha(ch(sc, p))) {
 		if (word_info[i].kind == W_MODIFIER) {
 			/* last Tuesday, next Friday */
 			int j;
@@ -1384,7 +1361,7 @@ english_date(struct scan *sc, size_t p, struct result *r)
 			if (e >= sc->n || ch(sc, e) != ' ')
 				return 0;
 			j = word_kind_at(sc, e + 1, W_WEEKDAY, &e2);
-			if (j < 0 || !is_alpha(ch(sc, e + 1)))
+			if (j < 0 || !sift_ascii_alpha(ch(sc, e + 1)))
 				return 0;
 			r->kind = R_POINT;
 			if (!need_doc(sc, r))
@@ -1456,23 +1433,23 @@ bare_year(struct scan *sc, size_t p, struct result *r)
 
 	if ((q = uint_at(sc, p, &v, 4)) != p + 4 || v < 1900 || v > 2100)
 		return 0;
-	if (p >= 3 && hangul_at(sc->s + p - 3, 3))
+	if (p >= 3 && sift_hangul_at(sc->s + p - 3, 3))
 		return 0;	/* "8만2000㎡" */
-	if (p > 0 && (is_alpha(ch(sc, p - 1)) || ch(sc, p - 1) == '.' ||
+	if (p > 0 && (sift_ascii_alpha(ch(sc, p - 1)) || ch(sc, p - 1) == '.' ||
 	    ch(sc, p - 1) == '-' || ch(sc, p - 1) == ',' ||
 	    ch(sc, p - 1) == '/' || ch(sc, p - 1) == ':'))
 		return 0;
 	if (q < sc->n) {
 		c = (unsigned char)ch(sc, q);
-		if (is_alpha(c) || c == '-' || c == '/' || c == ':' ||
+		if (sift_ascii_alpha(c) || c == '-' || c == '/' || c == ':' ||
 		    c == '%' || c == '~')
 			return 0;
 		if ((c == '.' || c == ',') && q + 1 < sc->n &&
-		    is_digit(ch(sc, q + 1)))
+		    sift_ascii_digit(ch(sc, q + 1)))
 			return 0;
 		if (c >= 0x80 && !word_ends(sc, q))
 			return 0;
-		if (c == ' ' && q + 1 < sc->n && (is_digit(ch(sc, q + 1)) ||
+		if (c == ' ' && q + 1 < sc->n && (sift_ascii_digit(ch(sc, q + 1)) ||
 		    LIT(sc, q + 1, "년") || LIT(sc, q + 1, "명") ||
 		    LIT(sc, q + 1, "개") || LIT(sc, q + 1, "원")))
 			return 0;
@@ -1489,13 +1466,13 @@ time_only(struct scan *sc, size_t p, struct result *r)
 	size_t e, q;
 	int h, mi, h2, i, add = 0;
 
-	if (p > 0 && (is_digit(ch(sc, p - 1)) || ch(sc, p - 1) == ':' ||
+	if (p > 0 && (sift_ascii_digit(ch(sc, p - 1)) || ch(sc, p - 1) == ':' ||
 	    ch(sc, p - 1) == '.'))
 		return 0;
 	/* "오후 2∼3시", "오후 5시∼8시": a range of clock times */
 	q = p;
 	if ((i = word_kind_at(sc, q, W_DAYTIME, &e)) >= 0 &&
-	    !is_alpha(ch(sc, q))) {
+	    !sift_ascii_alpha(ch(sc, q))) {
 		add = word_info[i].arg;
 		q = spaces(sc, e);
 	}
@@ -1536,15 +1513,15 @@ date_at(struct scan *sc, size_t p, struct result *r)
 	memset(r, 0, sizeof(*r));
 	ymd_clear(&r->a);
 	ymd_clear(&r->b);
-	if (is_digit(c)) {
+	if (sift_ascii_digit(c)) {
 		if ((e = numeric_date(sc, p, r)) != 0)
 			return e;
 		if ((e = english_date(sc, p, r)) != 0)
 			return e;
 	}
-	if (is_alpha(c) && (e = english_date(sc, p, r)) != 0)
+	if (sift_ascii_alpha(c) && (e = english_date(sc, p, r)) != 0)
 		return e;
-	if ((is_alpha(c) || is_digit(c)) && (e = english_duration(sc, p, r)) !=
+	if ((sift_ascii_alpha(c) || sift_ascii_digit(c)) && (e = english_duration(sc, p, r)) !=
 	    0)
 		return e;
 	memset(r, 0, sizeof(*r));
@@ -1565,7 +1542,7 @@ date_at(struct scan *sc, size_t p, struct result *r)
 	memset(r, 0, sizeof(*r));
 	ymd_clear(&r->a);
 	ymd_clear(&r->b);
-	if (is_digit(c) && (e = bare_year(sc, p, r)) != 0)
+	if (sift_ascii_digit(c) && (e = bare_year(sc, p, r)) != 0)
 		return e;
 	return 0;
 }
@@ -1722,13 +1699,13 @@ sift_find_dates(const char *text, size_t n, const struct sift_ymd *doc_date,
 		if (c < 0x80) {
 			int start = 0;
 
-			if (is_digit(c))
+			if (sift_ascii_digit(c))
 				/* after a letter or digit it is part of a
 				 * code ("A380"); after Hangul it may be a
 				 * date run into its word ("지난19일") */
 				start = !prev_word || (i >= 3 &&
-				    hangul_at(text + i - 3, 3));
-			else if (is_alpha(c) && !prev_word)
+				    sift_hangul_at(text + i - 3, 3));
+			else if (sift_ascii_alpha(c) && !prev_word)
 				start = may_start_english(&sc, i);
 			if (start && (e = date_at(&sc, i, &r)) > i) {
 				found(&sc, out, i, e, &r);
@@ -1736,10 +1713,10 @@ sift_find_dates(const char *text, size_t n, const struct sift_ymd *doc_date,
 				prev_word = 1;
 				continue;
 			}
-			if (is_digit(c) || is_alpha(c)) {
+			if (sift_ascii_digit(c) || sift_ascii_alpha(c)) {
 				/* skip the rest of the word */
-				while (i < n && (is_digit(text[i]) ||
-				    is_alpha(text[i])))
+				while (i < n && (sift_ascii_digit(text[i]) ||
+				    sift_ascii_alpha(text[i])))
 					i++;
 				prev_word = 1;
 				continue;
@@ -1802,15 +1779,15 @@ sift_parse_date(const char *s, size_t n, char iso[32], struct sift_ymd *ymd)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (i > 0 && (is_digit(s[i - 1]) || is_alpha(s[i - 1])))
+		if (i > 0 && (sift_ascii_digit(s[i - 1]) || sift_ascii_alpha(s[i - 1])))
 			continue;
-		if (!is_digit(c) && !is_alpha(c))
+		if (!sift_ascii_digit(c) && !sift_ascii_alpha(c))
 			continue;
 		memset(&r, 0, sizeof(r));
 		ymd_clear(&r.a);
 		ymd_clear(&r.b);
 		e = 0;
-		if (is_digit(c)) {
+		if (sift_ascii_digit(c)) {
 			if ((e = numeric_date(&sc, i, &r)) == 0 ||
 			    r.a.day == 0) {
 				memset(&r, 0, sizeof(r));
@@ -1825,7 +1802,7 @@ sift_parse_date(const char *s, size_t n, char iso[32], struct sift_ymd *ymd)
 			}
 			if ((e == 0 || r.kind != R_POINT || r.unresolved ||
 			    r.a.year == 0) && i + 8 <= n &&
-			    (i + 8 == n || !is_digit(s[i + 8]))) {
+			    (i + 8 == n || !sift_ascii_digit(s[i + 8]))) {
 				/* 20250314 */
 				int v = 0, y, m, d;
 
@@ -1858,10 +1835,10 @@ sift_parse_date(const char *s, size_t n, char iso[32], struct sift_ymd *ymd)
 			int h, mi;
 
 			for (k = e; k < n && k < e + 40; k++) {
-				if (k > 0 && (is_digit(s[k - 1]) ||
+				if (k > 0 && (sift_ascii_digit(s[k - 1]) ||
 				    s[k - 1] == ':'))
 					continue;
-				if ((is_digit(s[k]) || hangul_at(s + k,
+				if ((sift_ascii_digit(s[k]) || sift_hangul_at(s + k,
 				    n - k)) && time_at(&sc, k, &h, &mi) != 0) {
 					r.a.hour = h;
 					r.a.minute = mi;

@@ -48,6 +48,7 @@
  * 금지") are sift-clean's.
  */
 #include "html.h"
+#include "ascii.h"
 
 #include <gumbo.h>
 #include <stdint.h>
@@ -224,18 +225,6 @@ tag_is(unsigned tag, int cls)
 
 /* ---- hints ---- */
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 static uint64_t
 hint_key(char kind, const char *s, size_t n)
 {
@@ -316,7 +305,7 @@ load_hints(struct sift_html_scratch *sc)
 		}
 		kind = f[0][0];		/* word, token, itemprop, role */
 		for (i = 0; i < flen[1]; i++)
-			buf[i] = (char)lower((unsigned char)f[1][i]);
+			buf[i] = (char)sift_ascii_lower((unsigned char)f[1][i]);
 		hint_put(sc, hint_key(kind, buf, flen[1]), w);
 	}
 }
@@ -384,7 +373,7 @@ hint_words(const struct sift_html_scratch *sc, struct hint_sum *hs,
 		}
 		if (kind != 0) {
 			if (wl < MAX_WORD)
-				word[wl] = (char)lower(c);
+				word[wl] = (char)sift_ascii_lower(c);
 			wl++;
 		}
 		prev_kind = kind;
@@ -400,7 +389,7 @@ skipped_token(const struct sift_html_scratch *sc, const char *s, size_t n)
 		if (n < sc->prefix_len[k])
 			continue;
 		for (i = 0; i < sc->prefix_len[k]; i++)
-			if (lower((unsigned char)s[i]) != sc->prefix[k][i])
+			if (sift_ascii_lower((unsigned char)s[i]) != sc->prefix[k][i])
 				break;
 		if (i == sc->prefix_len[k])
 			return 1;
@@ -417,17 +406,17 @@ hint_attr(const struct sift_html_scratch *sc, struct hint_sum *hs,
 	size_t k, i;
 
 	while (*v) {
-		while (*v && is_space((unsigned char)*v))
+		while (*v && sift_ascii_space((unsigned char)*v))
 			v++;
 		for (k = 0; v[k] && (!split_tokens ||
-		    !is_space((unsigned char)v[k])); k++)
+		    !sift_ascii_space((unsigned char)v[k])); k++)
 			;
 		if (k == 0)
 			break;
 		if (!skipped_token(sc, v, k)) {
 			if (k <= MAX_WORD) {
 				for (i = 0; i < k; i++)
-					tok[i] = (char)lower(
+					tok[i] = (char)sift_ascii_lower(
 					    (unsigned char)v[i]);
 				add_hint(sc, hs, 't', tok, k);
 			}
@@ -445,7 +434,7 @@ hint_value(const struct sift_html_scratch *sc, struct hint_sum *hs,
 	size_t i;
 
 	for (i = 0; v[i] && i < MAX_WORD; i++)
-		buf[i] = (char)lower((unsigned char)v[i]);
+		buf[i] = (char)sift_ascii_lower((unsigned char)v[i]);
 	if (v[i] == '\0')
 		add_hint(sc, hs, kind, buf, i);
 }
@@ -458,14 +447,14 @@ style_hides(const char *v)
 	size_t k = 0;
 
 	for (; *v; v++) {
-		if (is_space((unsigned char)*v))
+		if (sift_ascii_space((unsigned char)*v))
 			continue;
 		if (*v == ';') {
 			k = 0;
 			continue;
 		}
 		if (k < sizeof(buf) - 1)
-			buf[k++] = (char)lower((unsigned char)*v);
+			buf[k++] = (char)sift_ascii_lower((unsigned char)*v);
 		buf[k] = '\0';
 		if (strcmp(buf, "display:none") == 0 ||
 		    strcmp(buf, "visibility:hidden") == 0)
@@ -556,7 +545,7 @@ text_units(const char *s)
 
 	while (*p) {
 		if (*p < 0x80) {
-			u += !is_space(*p);
+			u += !sift_ascii_space(*p);
 			p++;
 		} else if (*p < 0xE0) {
 			u += !(p[0] == 0xC2 && p[1] == 0xA0);	/* nbsp */
@@ -1033,12 +1022,12 @@ put_text(struct writer *w, const char *s, int pre)
 			sift_buf_addc(o, (char)*p++);
 			continue;
 		}
-		if (is_space(*p) || (p[0] == 0xC2 && p[1] == 0xA0)) {
+		if (sift_ascii_space(*p) || (p[0] == 0xC2 && p[1] == 0xA0)) {
 			w->pending_space = 1;
 			p += *p == 0xC2 ? 2 : 1;
 			continue;
 		}
-		while (*q && !is_space(*q) && !(q[0] == 0xC2 && q[1] == 0xA0))
+		while (*q && !sift_ascii_space(*q) && !(q[0] == 0xC2 && q[1] == 0xA0))
 			q++;
 		if (w->pending_space && o->len > w->line_start)
 			sift_buf_addc(o, ' ');
@@ -1222,14 +1211,14 @@ norm_text(const char *s, size_t n, struct sift_buf *out)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (is_space(c) || c == '|' || c == '-' || c == ':') {
+		if (sift_ascii_space(c) || c == '|' || c == '-' || c == ':') {
 			space = out->len > 0;
 			continue;
 		}
 		if (space)
 			sift_buf_addc(out, ' ');
 		space = 0;
-		sift_buf_addc(out, (char)lower(c));
+		sift_buf_addc(out, (char)sift_ascii_lower(c));
 	}
 }
 

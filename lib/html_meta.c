@@ -8,6 +8,7 @@
  * dates ("14일", "지난 3월") against a date they can parse.
  */
 #include "html_int.h"
+#include "ascii.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,24 +50,6 @@ struct meta_state {
 	int in_jsonld_article;
 };
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
 const char *
 sift_html_attr(const GumboNode *el, const char *name)
 {
@@ -89,7 +72,7 @@ add_collapsed(struct sift_buf *out, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (is_space(c) || (c == 0xC2 && i + 1 < n &&
+		if (sift_ascii_space(c) || (c == 0xC2 && i + 1 < n &&
 		    (unsigned char)s[i + 1] == 0xA0)) {
 			if (c == 0xC2)
 				i++;
@@ -177,7 +160,7 @@ digits(const char *s, size_t n, size_t *i, size_t *ndig)
 	long v = 0;
 
 	*ndig = 0;
-	while (*i < n && is_digit((unsigned char)s[*i]) && *ndig < 14) {
+	while (*i < n && sift_ascii_digit((unsigned char)s[*i]) && *ndig < 14) {
 		v = v * 10 + (s[*i] - '0');
 		(*i)++;
 		(*ndig)++;
@@ -293,7 +276,7 @@ parse_time(const char *s, size_t n, size_t i, struct when *w)
 			pm = 0;
 		if (at(s, n, i, "오후"))
 			pm = 1;
-		if (!is_digit((unsigned char)s[i]))
+		if (!sift_ascii_digit((unsigned char)s[i]))
 			continue;
 		j = i;
 		h = digits(s, n, &j, &nd);
@@ -315,7 +298,7 @@ parse_time(const char *s, size_t n, size_t i, struct when *w)
 				return 0;
 			has_sec = 1;
 			if (j < n && (s[j] == '.' || s[j] == ','))
-				for (j++; j < n && is_digit((unsigned char)s[j]);)
+				for (j++; j < n && sift_ascii_digit((unsigned char)s[j]);)
 					j++;
 		}
 		while (j < n && s[j] == ' ')
@@ -349,9 +332,9 @@ month_at(const char *s, size_t n, size_t i)
 	if (i + 3 > n)
 		return 0;
 	for (k = 0; k < 12; k++)
-		if (lower((unsigned char)s[i]) == month_names[k][0] &&
-		    lower((unsigned char)s[i + 1]) == month_names[k][1] &&
-		    lower((unsigned char)s[i + 2]) == month_names[k][2])
+		if (sift_ascii_lower((unsigned char)s[i]) == month_names[k][0] &&
+		    sift_ascii_lower((unsigned char)s[i + 1]) == month_names[k][1] &&
+		    sift_ascii_lower((unsigned char)s[i + 2]) == month_names[k][2])
 			return k + 1;
 	return 0;
 }
@@ -366,13 +349,13 @@ sift_html_iso_date(const char *s, size_t n, struct sift_buf *out)
 	char sep = 0;
 
 	memset(&w, 0, sizeof(w));
-	while (i < n && is_space((unsigned char)s[i]))
+	while (i < n && sift_ascii_space((unsigned char)s[i]))
 		i++;
 	/* compact forms: 20240314, 20240314093000 */
 	j = i;
 	num[0] = digits(s, n, &j, &nd);
 	if ((nd == 8 || nd == 12 || nd == 14) &&
-	    (j >= n || !is_digit((unsigned char)s[j]))) {
+	    (j >= n || !sift_ascii_digit((unsigned char)s[j]))) {
 		long v = num[0];
 
 		if (nd == 14)
@@ -398,7 +381,7 @@ sift_html_iso_date(const char *s, size_t n, struct sift_buf *out)
 	for (j = i; j < n && nnum < 3; ) {
 		unsigned char c = (unsigned char)s[j];
 
-		if (is_digit(c)) {
+		if (sift_ascii_digit(c)) {
 			size_t k = j;
 
 			num[nnum] = digits(s, n, &k, &ndig[nnum]);
@@ -554,7 +537,7 @@ lookup(struct meta_state *st, char source, const char *key, size_t klen,
 		if (r->source != source || r->klen != klen)
 			continue;
 		for (i = 0; i < klen; i++)
-			if ((source == 'm' ? lower((unsigned char)key[i]) :
+			if ((source == 'm' ? sift_ascii_lower((unsigned char)key[i]) :
 			    key[i]) != r->key[i])
 				break;
 		if (i == klen) {
@@ -744,15 +727,15 @@ has_token(const char *list, const char *word)
 	while (*p) {
 		size_t k = 0;
 
-		while (*p && is_space((unsigned char)*p))
+		while (*p && sift_ascii_space((unsigned char)*p))
 			p++;
-		while (p[k] && !is_space((unsigned char)p[k]))
+		while (p[k] && !sift_ascii_space((unsigned char)p[k]))
 			k++;
 		if (k == wl) {
 			size_t i;
 
 			for (i = 0; i < k; i++)
-				if (lower((unsigned char)p[i]) != word[i])
+				if (sift_ascii_lower((unsigned char)p[i]) != word[i])
 					break;
 			if (i == k)
 				return 1;

@@ -10,6 +10,7 @@
  * versions, phone numbers and identifiers.
  */
 #include "numbers.h"
+#include "ascii.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -306,36 +307,11 @@ sift_numeral_word_may_start(const char *s, size_t n)
 
 /* -------------------------------------------------------- character tests */
 
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Whether s[0..n) starts with a Hangul syllable (U+AC00..U+D7A3). */
-static int
-hangul_at(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned cp;
-
-	if (n < 3 || u[0] < 0xEA || u[0] > 0xED)
-		return 0;
-	cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-	return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
 /* Whether the character that ends at text[i] (exclusive) is Hangul. */
 static int
 hangul_before(const char *text, size_t i)
 {
-	return i >= 3 && hangul_at(text + i - 3, 3);
+	return i >= 3 && sift_hangul_at(text + i - 3, 3);
 }
 
 static int
@@ -356,15 +332,15 @@ sift_word_ends(const char *s, size_t n)
 	size_t m, m2;
 
 	load_tables();
-	if (!hangul_at(s, n))
+	if (!sift_hangul_at(s, n))
 		return 1;
 	if (sift_lex_match(&particle_lex, s, n, &m) < 0)
 		return 0;
-	if (!hangul_at(s + m, n - m))
+	if (!sift_hangul_at(s + m, n - m))
 		return 1;
 	if (sift_lex_match(&particle_lex, s + m, n - m, &m2) < 0)
 		return 0;
-	return !hangul_at(s + m + m2, n - m - m2);
+	return !sift_hangul_at(s + m + m2, n - m - m2);
 }
 
 /* --------------------------------------------------------------- numerals */
@@ -379,7 +355,7 @@ parse_digits(const char *s, size_t n, double *value, size_t *intdigits)
 	size_t i = 0, run = 0;
 	double v = 0, scale;
 
-	while (i < n && is_digit(s[i])) {
+	while (i < n && sift_ascii_digit(s[i])) {
 		v = v * 10 + (s[i] - '0');
 		i++;
 		run++;
@@ -388,19 +364,19 @@ parse_digits(const char *s, size_t n, double *value, size_t *intdigits)
 		return 0;
 	*intdigits = run;
 	if (run <= 3) {
-		while (i + 3 < n && s[i] == ',' && is_digit(s[i + 1]) &&
-		    is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
-		    (i + 4 >= n || !is_digit(s[i + 4]))) {
+		while (i + 3 < n && s[i] == ',' && sift_ascii_digit(s[i + 1]) &&
+		    sift_ascii_digit(s[i + 2]) && sift_ascii_digit(s[i + 3]) &&
+		    (i + 4 >= n || !sift_ascii_digit(s[i + 4]))) {
 			v = v * 1000 + (s[i + 1] - '0') * 100 +
 			    (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
 			*intdigits += 3;
 			i += 4;
 		}
 	}
-	if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+	if (i + 1 < n && s[i] == '.' && sift_ascii_digit(s[i + 1])) {
 		i++;
 		scale = 0.1;
-		while (i < n && is_digit(s[i])) {
+		while (i < n && sift_ascii_digit(s[i])) {
 			v += (s[i] - '0') * scale;
 			scale /= 10;
 			i++;
@@ -497,7 +473,7 @@ korean_numeral(const char *s, size_t n, int no_jo, double limit,
 
 	memset(nm, 0, sizeof(*nm));
 	for (;;) {
-		if (pos < n && is_digit(s[pos])) {
+		if (pos < n && sift_ascii_digit(s[pos])) {
 			if (cur >= 0)
 				break;
 			used = parse_digits(s + pos, n - pos, &d, &idig);
@@ -526,7 +502,7 @@ korean_numeral(const char *s, size_t n, int no_jo, double limit,
 		}
 		if (STARTS(s + pos, n - pos, HAN_YEO) && !nm->approx &&
 		    (big_scale(s + pos + 3, n - pos - 3, no_jo) > 0 ||
-		    !hangul_at(s + pos + 3, n - pos - 3) ||
+		    !sift_hangul_at(s + pos + 3, n - pos - 3) ||
 		    sift_lex_match(&unit_lex, s + pos + 3, n - pos - 3,
 		    &used) >= 0 || sift_word_ends(s + pos + 3, n - pos - 3))) {
 			/* "100여명", "400여만원", "20여 개": about */
@@ -548,7 +524,7 @@ korean_numeral(const char *s, size_t n, int no_jo, double limit,
 			pos += 3;
 			if (nm->approx)
 				break;
-			if (pos + 1 < n && s[pos] == ' ' && is_digit(s[pos + 1]) &&
+			if (pos + 1 < n && s[pos] == ' ' && sift_ascii_digit(s[pos + 1]) &&
 			    continues_number(s + pos + 1, n - pos - 1, k))
 				pos++;
 			continue;
@@ -575,12 +551,12 @@ english_scale(const char *s, size_t n, double *k)
 
 	if (n > 0 && s[0] == ' ')
 		sp = 1;
-	if (sp >= n || !is_alpha(s[sp]))
+	if (sp >= n || !sift_ascii_alpha(s[sp]))
 		return 0;
 	i = sift_lex_match(&native_lex, s + sp, n - sp, &m);
 	if (i < 0 || native_info[i].form != N_SCALE)
 		return 0;
-	if (sp + m < n && is_alpha(s[sp + m]))
+	if (sp + m < n && sift_ascii_alpha(s[sp + m]))
 		return 0;
 	*k = native_info[i].value;
 	return sp + m;
@@ -621,8 +597,8 @@ word_numeral(const char *s, size_t n, double *value, int *form)
 	*form = native_info[i].form;
 	*value = native_info[i].value;
 	pos = m;
-	if (is_alpha(s[0])) {
-		if (pos < n && is_alpha(s[pos]))
+	if (sift_ascii_alpha(s[0])) {
+		if (pos < n && sift_ascii_alpha(s[pos]))
 			return 0;
 		if ((m2 = english_scale(s + pos, n - pos, &k)) > 0) {
 			*value *= k;
@@ -655,7 +631,7 @@ sift_parse_numeral(const char *s, size_t n, double *value)
 	load_tables();
 	if (n == 0)
 		return 0;
-	if (is_digit(s[0])) {
+	if (sift_ascii_digit(s[0])) {
 		if (digit_numeral(s, n, 0, &nm) == 0)
 			return 0;
 		*value = nm.value;
@@ -693,12 +669,12 @@ find_unit(const char *s, size_t n, int space_ok, struct unit_hit *u)
 	if ((i = sift_lex_match(&unit_lex, s + sp, n - sp, &m)) < 0)
 		return 0;
 	end = sp + m;
-	if (is_alpha(s[end - 1]) && end < n && (is_alpha(s[end]) ||
-	    is_digit(s[end])))
+	if (sift_ascii_alpha(s[end - 1]) && end < n && (sift_ascii_alpha(s[end]) ||
+	    sift_ascii_digit(s[end])))
 		return 0;	/* "3ms" is not 3 m */
 	/* (a Hangul word that does not end at end has a syllable there, so
 	 * end + 3 <= n below) */
-	if (hangul_at(s + sp, n - sp) && !sift_word_ends(s + end, n - end) &&
+	if (sift_hangul_at(s + sp, n - sp) && !sift_word_ends(s + end, n - end) &&
 	    (sp > 0 || (unit_info[i].cls != U_DATE &&
 	    unit_info[i].cls != U_SKIP && sift_word_ends(s + end + 3,
 	    n - end - 3))))
@@ -706,7 +682,7 @@ find_unit(const char *s, size_t n, int space_ok, struct unit_hit *u)
 		 * counter (bare_counter); after more ("10점만점", "1위후보")
 		 * the words ran together; after a space the word must end */
 		return 0;
-	if (sp > 0 && unit_info[i].cls == U_DATE && !is_alpha(s[sp]))
+	if (sp > 0 && unit_info[i].cls == U_DATE && !sift_ascii_alpha(s[sp]))
 		return 0;	/* "3 년" is odd; leave it alone */
 	u->index = i;
 	u->len = end;
@@ -730,8 +706,8 @@ english_noun(const char *s, size_t n, struct unit_hit *u)
 		return 0;
 	while (1 + len < n && s[1 + len] >= 'a' && s[1 + len] <= 'z')
 		len++;
-	if (len < 4 || len > 24 || (1 + len < n && (is_alpha(s[1 + len]) ||
-	    is_digit(s[1 + len]))))
+	if (len < 4 || len > 24 || (1 + len < n && (sift_ascii_alpha(s[1 + len]) ||
+	    sift_ascii_digit(s[1 + len]))))
 		return 0;
 	if (s[len] != 's' || s[len - 1] == 's')
 		return 0;
@@ -757,7 +733,7 @@ bare_counter(const char *s, size_t n, struct unit_hit *u)
 {
 	size_t len = 0, k;
 
-	while (len < 12 && hangul_at(s + len, n - len)) {
+	while (len < 12 && sift_hangul_at(s + len, n - len)) {
 		if (len > 0 && sift_word_ends(s + len, n - len))
 			break;
 		len += 3;
@@ -766,7 +742,7 @@ bare_counter(const char *s, size_t n, struct unit_hit *u)
 		return 0;
 	/* a particle right after the digits ("3이", "1은"): no counter */
 	if (sift_lex_match(&particle_lex, s, n, &k) >= 0 &&
-	    !hangul_at(s + k, n - k))
+	    !sift_hangul_at(s + k, n - k))
 		return 0;
 	memset(u, 0, sizeof(*u));
 	u->index = -1;
@@ -828,7 +804,7 @@ currency_before(const char *text, size_t i, size_t *start)
 		l = strlen(prefix_currencies[k].sign);
 		if (i >= l && memcmp(text + i - l, prefix_currencies[k].sign,
 		    l) == 0) {
-			if (i > l && is_alpha(text[i - l - 1]))
+			if (i > l && sift_ascii_alpha(text[i - l - 1]))
 				continue;
 			*start = i - l;
 			return prefix_currencies[k].unit;
@@ -877,10 +853,10 @@ code_token(const char *s, size_t n, size_t *toklen)
 	while (i < n) {
 		char c = s[i];
 
-		if (is_digit(c)) {
+		if (sift_ascii_digit(c)) {
 			run++;
 		} else if ((c == '.' || c == '-' || c == '/' || c == ':') &&
-		    i + 1 < n && is_digit(s[i + 1]) && run > 0) {
+		    i + 1 < n && sift_ascii_digit(s[i + 1]) && run > 0) {
 			if (np < 8)
 				parts[np++] = run;
 			run = 0;
@@ -888,7 +864,7 @@ code_token(const char *s, size_t n, size_t *toklen)
 			dashes += c == '-';
 			slashes += c == '/';
 			colons += c == ':';
-		} else if (c == ',' && i + 1 < n && is_digit(s[i + 1])) {
+		} else if (c == ',' && i + 1 < n && sift_ascii_digit(s[i + 1])) {
 			/* commas belong to the number */
 		} else {
 			break;
@@ -924,11 +900,11 @@ glued_before(const char *text, size_t i)
 	if (i == 0)
 		return 0;
 	c = text[i - 1];
-	if (is_alpha(c) || is_digit(c) || c == '_' || c == '/' || c == '@' ||
+	if (sift_ascii_alpha(c) || sift_ascii_digit(c) || c == '_' || c == '/' || c == '@' ||
 	    c == '=' || c == '#' || c == '&' || c == '\\')
 		return 1;
 	if ((c == '-' || c == '.') && i >= 2 &&
-	    (is_alpha(text[i - 2]) || is_digit(text[i - 2])))
+	    (sift_ascii_alpha(text[i - 2]) || sift_ascii_digit(text[i - 2])))
 		return 1;
 	return 0;
 }
@@ -1002,8 +978,8 @@ digits_at(const char *text, size_t n, size_t i, struct sift_numbers *out)
 	if (code_token(text + i, n - i, &toklen))
 		return toklen;
 	if (glued_before(text, i)) {
-		while (i + toklen < n && (is_alpha(text[i + toklen]) ||
-		    is_digit(text[i + toklen])))
+		while (i + toklen < n && (sift_ascii_alpha(text[i + toklen]) ||
+		    sift_ascii_digit(text[i + toklen])))
 			toklen++;
 		return toklen;
 	}
@@ -1050,7 +1026,7 @@ digits_at(const char *text, size_t n, size_t i, struct sift_numbers *out)
 	    !nm.scaled)
 		return pos + u.len - i;
 	/* digits glued to letters that are no unit: "3D", "5G", "1920x1080" */
-	if (!have_unit && pos < n && (is_alpha(text[pos]) || text[pos] == '_'))
+	if (!have_unit && pos < n && (sift_ascii_alpha(text[pos]) || text[pos] == '_'))
 		return nm.len;
 	if (cur_unit != NULL) {
 		if (have_unit && u.cls == U_MONEY)
@@ -1070,7 +1046,7 @@ digits_at(const char *text, size_t n, size_t i, struct sift_numbers *out)
 	max = nm.value;
 	/* a range: "30~50대", "2~3%", "32평~62평", "13~20세" */
 	if (range_sep(text + pos, n - pos, &sl, &hyphen) &&
-	    pos + sl < n && is_digit(text[pos + sl])) {
+	    pos + sl < n && sift_ascii_digit(text[pos + sl])) {
 		struct numeral nm2;
 		size_t p2 = pos + sl, tl;
 		int have2;
@@ -1114,14 +1090,14 @@ digits_at(const char *text, size_t n, size_t i, struct sift_numbers *out)
 	/* "53대 46", "2 대 1": a score */
 	if (cur_unit != NULL && strcmp(cur_unit, "대") == 0 &&
 	    !(flags & SIFT_NUMBER_RANGE) && pos + 1 < n && text[pos] == ' ' &&
-	    is_digit(text[pos + 1])) {
+	    sift_ascii_digit(text[pos + 1])) {
 		struct numeral nm2;
 		size_t p2 = pos + 1, tl;
 
 		if (!code_token(text + p2, n - p2, &tl) &&
 		    korean_numeral(text + p2, n - p2, 0, 1e16, &nm2) > 0 &&
 		    !find_unit(text + p2 + nm2.len, n - p2 - nm2.len, 0, &u2) &&
-		    (p2 + nm2.len == n || !is_digit(text[p2 + nm2.len])) &&
+		    (p2 + nm2.len == n || !sift_ascii_digit(text[p2 + nm2.len])) &&
 		    sift_word_ends(text + p2 + nm2.len, n - p2 - nm2.len)) {
 			max = nm2.value;
 			flags |= SIFT_NUMBER_PAIR;
@@ -1197,7 +1173,7 @@ words_at(const char *text, size_t n, size_t i, struct sift_numbers *out)
 	if (m == 0)
 		return char_len((unsigned char)text[i]);
 	pos = i + m;
-	if (is_alpha(text[i])) {
+	if (sift_ascii_alpha(text[i])) {
 		/* English: a unit must follow unless a scale word did */
 		if ((find_unit(text + pos, n - pos, 1, &u) ||
 		    english_noun(text + pos, n - pos, &u)) &&
@@ -1265,13 +1241,13 @@ sift_find_numbers(const char *text, size_t n, struct sift_numbers *out)
 	while (i < n) {
 		c = (unsigned char)text[i];
 		if (c < 0x80) {
-			if (is_digit(c)) {
+			if (sift_ascii_digit(c)) {
 				i += digits_at(text, n, i, out);
 				prev_hangul = 0;
 				prev_alpha = 1;
 				continue;
 			}
-			if (is_alpha(c) && !prev_alpha &&
+			if (sift_ascii_alpha(c) && !prev_alpha &&
 			    sift_lex_may_start(&native_lex, text + i, n - i)) {
 				i += words_at(text, n, i, out);
 				prev_alpha = 1;
@@ -1280,7 +1256,7 @@ sift_find_numbers(const char *text, size_t n, struct sift_numbers *out)
 			}
 			/* "$1.2 billion" starts at the sign: the digit looks
 			 * back for it */
-			prev_alpha = is_alpha(c) || is_digit(c);
+			prev_alpha = sift_ascii_alpha(c) || sift_ascii_digit(c);
 			prev_hangul = 0;
 			i++;
 			continue;
