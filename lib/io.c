@@ -1,3 +1,5 @@
+/* F_SETPIPE_SZ is Linux-only and needs _GNU_SOURCE. */
+#define _GNU_SOURCE
 #include "io.h"
 
 #include <errno.h>
@@ -5,17 +7,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #define IN_CHUNK (256 * 1024)
 #define OUT_CHUNK (256 * 1024)
+#define PIPE_SIZE (1024 * 1024)
 
+/*
+ * Input is read with plain read(2), not gzread: gzread keeps calling
+ * read() until its whole request is filled, so a filter reading a pipe
+ * sat idle until the stage before it had written 256 KB, and the two
+ * stages of a pipeline took turns instead of running at once.  Here a
+ * refill returns whatever the pipe holds.  Gzip is recognised by its
+ * magic bytes and inflated with zlib's stream API (as zpipe does).
+ */
 struct sift_input {
 	char *const *paths;
 	size_t npaths, next;	/* next operand to open */
 	const char *name;	/* current operand's name */
-	gzFile gz;
+	int fd;			/* -1 when no operand is open */
+	int gzip;		/* current operand is gzip */
+	int raw_eof;		/* read() returned 0 */
+	int member_done;	/* gzip: a member ended, look for another */
+	z_stream zs;
+	unsigned char *raw;	/* compressed bytes (and a plain operand's first read) */
+	size_t raw_pos, raw_fill;
 	int eof;		/* current operand exhausted */
 	int at_start;		/* no line returned yet from this operand */
 	size_t lineno;
@@ -33,40 +51,78 @@ sift_input_new(char *const *paths, size_t npaths)
 	in->paths = paths;
 	in->npaths = npaths;
 	in->buf = sift_xmalloc(IN_CHUNK + 1);
+	in->raw = sift_xmalloc(IN_CHUNK);
+	in->fd = -1;
 	in->eof = 1;
 	in->name = npaths ? paths[0] : "<stdin>";
 	sift_buf_init(&in->long_line, 0);
 	return in;
 }
 
-static int
-close_current(struct sift_input *in, struct sift_error *err)
+/* A larger pipe means fewer wake-ups between pipeline stages. */
+static void
+widen_pipe(int fd)
 {
-	int errnum = Z_OK;
-	const char *msg;
+#ifdef F_SETPIPE_SZ
+	struct stat st;
 
-	if (in->gz == NULL)
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    fcntl(fd, F_GETPIPE_SZ) < PIPE_SIZE)
+		(void)fcntl(fd, F_SETPIPE_SZ, PIPE_SIZE);
+#else
+	(void)fd;
+#endif
+}
+
+static ssize_t
+read_some(int fd, void *p, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, p, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+static void
+close_current(struct sift_input *in)
+{
+	if (in->fd < 0)
+		return;
+	if (in->gzip)
+		inflateEnd(&in->zs);
+	close(in->fd);
+	in->fd = -1;
+	in->gzip = 0;
+}
+
+/* Read more compressed bytes into in->raw; 1 read, 0 at end, -1 error. */
+static int
+raw_more(struct sift_input *in, struct sift_error *err)
+{
+	ssize_t r;
+
+	if (in->raw_eof)
 		return 0;
-	msg = gzerror(in->gz, &errnum);
-	if (errnum != Z_OK && errnum != Z_STREAM_END) {
-		sift_error_set(err, 0, "%s: %s", in->name,
-		    errnum == Z_ERRNO ? strerror(errno) :
-		    errnum == Z_BUF_ERROR ? "truncated gzip input" : msg);
-		gzclose(in->gz);
-		in->gz = NULL;
-		return -1;
+	r = read_some(in->fd, in->raw, IN_CHUNK);
+	if (r < 0)
+		return sift_error_set(err, 0, "%s: %s", in->name, strerror(errno));
+	if (r == 0) {
+		in->raw_eof = 1;
+		return 0;
 	}
-	gzclose(in->gz);
-	in->gz = NULL;
-	return 0;
+	in->raw_pos = 0;
+	in->raw_fill = (size_t)r;
+	return 1;
 }
 
 /* Open the next operand; 1 if opened, 0 if none left, -1 on error. */
 static int
 open_next(struct sift_input *in, struct sift_error *err)
 {
-	int fd;
 	const char *path;
+	int r;
 
 	if (in->npaths == 0 && in->next == 0) {
 		path = "-";
@@ -78,19 +134,45 @@ open_next(struct sift_input *in, struct sift_error *err)
 	in->next++;
 	if (strcmp(path, "-") == 0) {
 		in->name = "<stdin>";
-		fd = dup(STDIN_FILENO);
+		in->fd = dup(STDIN_FILENO);
 	} else {
 		in->name = path;
-		fd = open(path, O_RDONLY);
+		in->fd = open(path, O_RDONLY);
 	}
-	if (fd < 0)
+	if (in->fd < 0)
 		return sift_error_set(err, 0, "%s: %s", in->name, strerror(errno));
-	in->gz = gzdopen(fd, "rb");
-	if (in->gz == NULL) {
-		close(fd);
-		return sift_error_set(err, 0, "%s: cannot open", in->name);
+	widen_pipe(in->fd);
+	in->raw_eof = 0;
+	in->raw_pos = in->raw_fill = 0;
+	in->member_done = 0;
+	in->gzip = 0;
+	/* two bytes decide: gzip's magic, or plain text */
+	while (in->raw_fill < 2) {
+		ssize_t n = read_some(in->fd, in->raw + in->raw_fill,
+		    IN_CHUNK - in->raw_fill);
+
+		if (n < 0) {
+			r = sift_error_set(err, 0, "%s: %s", in->name,
+			    strerror(errno));
+			close_current(in);
+			return r;
+		}
+		if (n == 0) {
+			in->raw_eof = 1;
+			break;
+		}
+		in->raw_fill += (size_t)n;
 	}
-	gzbuffer(in->gz, IN_CHUNK);
+	if (in->raw_fill >= 2 && in->raw[0] == 0x1f && in->raw[1] == 0x8b) {
+		memset(&in->zs, 0, sizeof(in->zs));
+		if (inflateInit2(&in->zs, 15 + 16) != Z_OK) {
+			close(in->fd);
+			in->fd = -1;
+			return sift_error_set(err, 0, "%s: cannot start gzip decoder",
+			    in->name);
+		}
+		in->gzip = 1;
+	}
 	in->eof = 0;
 	in->at_start = 1;
 	in->lineno = 0;
@@ -98,23 +180,84 @@ open_next(struct sift_input *in, struct sift_error *err)
 	return 1;
 }
 
+/* Inflate into in->buf; bytes produced, 0 at the end, -1 on error. */
+static int
+inflate_some(struct sift_input *in, struct sift_error *err)
+{
+	for (;;) {
+		int ret;
+		size_t have;
+
+		if (in->raw_pos == in->raw_fill) {
+			int r = raw_more(in, err);
+
+			if (r < 0)
+				return -1;
+			if (r == 0) {
+				if (in->member_done)
+					return 0;
+				return sift_error_set(err, 0,
+				    "%s: truncated gzip input", in->name);
+			}
+		}
+		if (in->member_done) {
+			/*
+			 * Concatenated members are one stream (gzip -c a b);
+			 * bytes after the last member that are not gzip are
+			 * ignored, as gzread does.
+			 */
+			if (in->raw[in->raw_pos] != 0x1f) {
+				in->raw_pos = in->raw_fill;
+				in->raw_eof = 1;
+				return 0;
+			}
+			inflateReset(&in->zs);
+			in->member_done = 0;
+		}
+		in->zs.next_in = in->raw + in->raw_pos;
+		in->zs.avail_in = (uInt)(in->raw_fill - in->raw_pos);
+		in->zs.next_out = (unsigned char *)in->buf;
+		in->zs.avail_out = IN_CHUNK;
+		ret = inflate(&in->zs, Z_NO_FLUSH);
+		in->raw_pos = in->raw_fill - in->zs.avail_in;
+		have = IN_CHUNK - in->zs.avail_out;
+		if (ret == Z_STREAM_END)
+			in->member_done = 1;
+		else if (ret != Z_OK && ret != Z_BUF_ERROR)
+			return sift_error_set(err, 0, "%s: %s", in->name,
+			    in->zs.msg ? in->zs.msg : "invalid gzip data");
+		if (have > 0)
+			return (int)have;
+	}
+}
+
 /* Refill the read buffer; returns bytes read (0 at end) or -1. */
 static int
 refill(struct sift_input *in, struct sift_error *err)
 {
-	int n = gzread(in->gz, in->buf, IN_CHUNK);
+	ssize_t n;
 
-	if (n < 0) {
-		int errnum;
-		const char *msg = gzerror(in->gz, &errnum);
-
-		return sift_error_set(err, 0, "%s: %s", in->name,
-		    errnum == Z_ERRNO ? strerror(errno) : msg);
+	if (in->gzip) {
+		n = inflate_some(in, err);
+		if (n < 0)
+			return -1;
+	} else if (in->raw_pos < in->raw_fill) {
+		/* the bytes read to sniff for gzip */
+		n = (ssize_t)(in->raw_fill - in->raw_pos);
+		memcpy(in->buf, in->raw + in->raw_pos, (size_t)n);
+		in->raw_pos = in->raw_fill;
+	} else if (in->raw_eof) {
+		n = 0;
+	} else {
+		n = read_some(in->fd, in->buf, IN_CHUNK);
+		if (n < 0)
+			return sift_error_set(err, 0, "%s: %s", in->name,
+			    strerror(errno));
 	}
 	in->pos = 0;
 	in->fill = (size_t)n;
 	in->bytes += (unsigned long long)n;
-	return n;
+	return (int)n;
 }
 
 static void
@@ -145,8 +288,7 @@ sift_input_getline(struct sift_input *in, const char **line, size_t *len,
 
 	for (;;) {
 		if (in->eof) {
-			if (close_current(in, err) < 0)
-				return -1;
+			close_current(in);
 			r = open_next(in, err);
 			if (r <= 0)
 				return r;
@@ -219,9 +361,9 @@ sift_input_free(struct sift_input *in)
 {
 	if (in == NULL)
 		return;
-	if (in->gz)
-		gzclose(in->gz);
+	close_current(in);
 	free(in->buf);
+	free(in->raw);
 	sift_buf_release(&in->long_line);
 	free(in);
 }
@@ -286,6 +428,7 @@ sift_output_new(const char *path, struct sift_error *err)
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->name = "<stdout>";
 		o->fp = stdout;
+		widen_pipe(STDOUT_FILENO);
 	} else if (has_gz_suffix(path)) {
 		o->name = path;
 		o->gz = gzopen(path, "wb6");

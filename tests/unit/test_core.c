@@ -1,4 +1,5 @@
 /* buf, arena, hash, utf8 and line input. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -221,6 +222,72 @@ TEST(input_reports_truncated_gzip_and_missing_files)
 	sift_buf_release(&gz);
 }
 
+TEST(input_joins_gzip_members_and_reads_tiny_files)
+{
+	char p[] = "/tmp/sift-unit-XXXXXX", q[] = "/tmp/sift-unit-XXXXXX";
+	int fd = mkstemp(p), fq = mkstemp(q);
+	char *paths[] = { p, q };
+	struct sift_buf all = SIFT_BUF_INIT;
+	size_t n;
+	gzFile g;
+	FILE *f;
+
+	close(fd);
+	close(fq);
+	/* two members, as `gzip -c a b` or `cat a.gz b.gz` make */
+	g = gzopen(p, "wb");
+	gzwrite(g, "a\nb", 3);
+	gzclose(g);
+	g = gzopen(p, "ab");
+	gzwrite(g, "\nc\n", 3);
+	gzclose(g);
+	write_file(q, "z", 1, 0);	/* one byte: too short to sniff */
+	CHECK(read_lines(paths, 2, &all, &n) == 0);
+	CHECK_STR(all.data, "a|b|c|z|");
+	/* bytes after the last member that are not gzip are ignored */
+	f = fopen(p, "ab");
+	fputs("junk", f);
+	fclose(f);
+	CHECK(read_lines(paths, 1, &all, &n) == 0);
+	CHECK_STR(all.data, "a|b|c|");
+	write_file(q, "", 0, 1);	/* gzip of nothing */
+	CHECK(read_lines(paths + 1, 1, &all, &n) == 0);
+	CHECK_INT(n, 0);
+	unlink(p);
+	unlink(q);
+	sift_buf_release(&all);
+}
+
+/*
+ * A line must come out as soon as it is in the pipe: a reader that waits
+ * for a full buffer makes the stages of a pipeline take turns.  The pipe
+ * stays open for writing, so a reader that waits would hang; alarm()
+ * turns that into a failure.
+ */
+TEST(input_returns_a_line_without_waiting_for_a_full_buffer)
+{
+	int fds[2];
+	char path[64];
+	char *paths[] = { path };
+	struct sift_input *in;
+	struct sift_error err;
+	const char *line;
+	size_t len;
+
+	CHECK(pipe(fds) == 0);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+	CHECK(write(fds[1], "{\"a\":1}\n", 8) == 8);
+	alarm(10);
+	in = sift_input_new(paths, 1);
+	CHECK(sift_input_getline(in, &line, &len, &err) == 1);
+	CHECK_INT(len, 7);
+	alarm(0);
+	close(fds[1]);
+	CHECK(sift_input_getline(in, &line, &len, &err) == 0);
+	sift_input_free(in);
+	close(fds[0]);
+}
+
 int
 main(void)
 {
@@ -232,5 +299,7 @@ main(void)
 	RUN(input_handles_crlf_bom_no_final_newline_and_gzip);
 	RUN(input_reads_lines_longer_than_its_buffer);
 	RUN(input_reports_truncated_gzip_and_missing_files);
+	RUN(input_joins_gzip_members_and_reads_tiny_files);
+	RUN(input_returns_a_line_without_waiting_for_a_full_buffer);
 	return unit_done();
 }
