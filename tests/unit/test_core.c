@@ -131,6 +131,17 @@ write_file(const char *path, const char *data, size_t n, int gz)
 	}
 }
 
+/* Fill a mkstemp template and leave the (empty) file for write_file. */
+static char *
+temp_file(char *tmpl)
+{
+	int fd = mkstemp(tmpl);
+
+	if (fd >= 0)
+		close(fd);
+	return tmpl;
+}
+
 static int
 read_lines(char *const *paths, size_t np, struct sift_buf *all, size_t *nlines)
 {
@@ -154,14 +165,11 @@ read_lines(char *const *paths, size_t np, struct sift_buf *all, size_t *nlines)
 TEST(input_handles_crlf_bom_no_final_newline_and_gzip)
 {
 	char p1[] = "/tmp/sift-unit-XXXXXX", p2[] = "/tmp/sift-unit-XXXXXX";
-	int fd1 = mkstemp(p1), fd2 = mkstemp(p2);
-	char *paths[] = { p1, p2 };
+	char *paths[] = { temp_file(p1), temp_file(p2) };
 	struct sift_buf all = SIFT_BUF_INIT;
 	size_t n;
 	const char data[] = "\xEF\xBB\xBF" "one\r\n\ntwo\nthree";
 
-	close(fd1);
-	close(fd2);
 	write_file(p1, data, sizeof(data) - 1, 0);
 	write_file(p2, data, sizeof(data) - 1, 1);
 	CHECK(read_lines(paths, 2, &all, &n) == 0);
@@ -225,15 +233,12 @@ TEST(input_reports_truncated_gzip_and_missing_files)
 TEST(input_joins_gzip_members_and_reads_tiny_files)
 {
 	char p[] = "/tmp/sift-unit-XXXXXX", q[] = "/tmp/sift-unit-XXXXXX";
-	int fd = mkstemp(p), fq = mkstemp(q);
-	char *paths[] = { p, q };
+	char *paths[] = { temp_file(p), temp_file(q) };
 	struct sift_buf all = SIFT_BUF_INIT;
 	size_t n;
 	gzFile g;
 	FILE *f;
 
-	close(fd);
-	close(fq);
 	/* two members, as `gzip -c a b` or `cat a.gz b.gz` make */
 	g = gzopen(p, "wb");
 	gzwrite(g, "a\nb", 3);
