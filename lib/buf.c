@@ -45,6 +45,21 @@ sift_xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *
+sift_xgrow(void *p, size_t *cap, size_t need, size_t elem, size_t first)
+{
+	size_t c = *cap ? *cap : first;
+
+	if (need <= *cap)
+		return p;
+	while (c < need)
+		c = c < ((size_t)-1) / 2 / elem ? c * 2 : need;
+	if (c > ((size_t)-1) / elem)
+		oom(c);
+	*cap = c;
+	return sift_xrealloc(p, c * elem);
+}
+
 char *
 sift_xstrndup(const char *s, size_t n)
 {

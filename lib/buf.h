@@ -50,6 +50,9 @@ char *sift_buf_detach(struct sift_buf *b, size_t *len_out);
 void *sift_xmalloc(size_t n);
 void *sift_xcalloc(size_t n, size_t size);
 void *sift_xrealloc(void *p, size_t n);
+/* Grow array p of *cap elements of elem bytes so that it holds at least
+ * need: doubling from first (the first size).  Returns the array. */
+void *sift_xgrow(void *p, size_t *cap, size_t need, size_t elem, size_t first);
 char *sift_xstrndup(const char *s, size_t n);
 
 #endif

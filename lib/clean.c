@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "ascii.h"
 #include "data.h"
 #include "dates.h"
 #include "hash.h"
@@ -116,10 +117,8 @@ static size_t stopcap;		/* power of two */
 static void
 idx_push(struct idxlist *l, int i)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = sift_xrealloc(l->v, l->cap * sizeof(*l->v));
-	}
+	if (l->n == l->cap)
+		l->v = sift_xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v), 8);
 	l->v[l->n++] = i;
 }
 
@@ -527,19 +526,6 @@ sift_clean_rules_ok(void)
 
 /* ---- pattern matching ------------------------------------------------ */
 
-static inline size_t
-hangul_at(const unsigned char *s, size_t n)
-{
-	int32_t cp;
-
-	if (n < 3 || s[0] < 0xEA || s[0] > 0xED || (s[1] & 0xC0) != 0x80 ||
-	    (s[2] & 0xC0) != 0x80)
-		return 0;
-	cp = (int32_t)(s[0] & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 |
-	    (s[2] & 0x3F);
-	return cp >= 0xAC00 && cp <= 0xD7A3 ? 3 : 0;
-}
-
 /* Bytes of the character at s (the text is valid UTF-8 by now). */
 static inline size_t char_len(const unsigned char *s, size_t n);
 static inline size_t
@@ -658,7 +644,8 @@ pm(const char *p, size_t pn, size_t pi, const unsigned char *s, size_t sn,
 						return 1;
 				return 0;
 			case 'h':
-				for (m = si; hangul_at(s + m, sn - m); m += 3)
+				for (m = si; sift_hangul_at((const char *)s + m,
+				    sn - m); m += 3)
 					;
 				for (k = m; k > si; k -= 3)
 					if (pm(p, pn, pi, s, sn, k, cap, capi))
@@ -725,6 +712,8 @@ struct sift_clean_line {
 	size_t off, len;		/* in c->norm */
 	uint32_t lineno;
 	int nchars, nvis, nletters, nhangul, nlatin, ndigits, nwords, nstop;
+	int nwide;			/* letters of scripts written without
+					 * spaces (Han, kana, Thai, ...) */
 	unsigned char end_punct, ko_end, para, has_at, has_upper;
 	unsigned char cls, keep, lifted, barrier, caption;
 	int rule;			/* matching rule or -1 */
@@ -821,7 +810,7 @@ match_rules(const struct sift_clean_line *l, const char *lw, size_t *cap)
 		for (k = 1; k < n && (s[n - k] & 0xC0) == 0x80; k++)
 			;
 		last = bucket_of(lw + n - k, k);
-		cls = hangul_at(s, n) ? CLS_HANGUL :
+		cls = sift_hangul_at(lw, n) ? CLS_HANGUL :
 		    (s[0] >= '0' && s[0] <= '9') ? CLS_DIGIT : -1;
 		if (cls >= 0) {
 			list[nlist++] = &x->tail[cls][last];
@@ -897,6 +886,24 @@ is_final_punct(int32_t cp)
 	return 0;
 }
 
+/*
+ * 1 for a letter of a script written without spaces between words (Han,
+ * kana, Thai, Lao, Khmer, Myanmar, Tibetan): a Chinese or Japanese
+ * sentence is one "word" by spaces, so such letters count as words of
+ * their own (see words_of).
+ */
+static int
+unspaced_script(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) ||	/* kana */
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F) ||
+	    (cp >= 0x0E00 && cp <= 0x0EFF) ||	/* Thai, Lao */
+	    (cp >= 0x0F00 && cp <= 0x0FFF) ||	/* Tibetan */
+	    (cp >= 0x1000 && cp <= 0x109F) ||	/* Myanmar */
+	    (cp >= 0x1780 && cp <= 0x17FF);	/* Khmer */
+}
+
 /* Count letters, digits, words and stop words; find how the line ends. */
 static void
 line_features(struct sift_clean_line *l, const char *s)
@@ -906,7 +913,7 @@ line_features(struct sift_clean_line *l, const char *s)
 	int32_t cp;
 
 	l->nchars = l->nvis = l->nletters = l->nhangul = l->nlatin = 0;
-	l->ndigits = l->nwords = l->nstop = 0;
+	l->ndigits = l->nwords = l->nstop = l->nwide = 0;
 	l->has_at = l->has_upper = 0;
 	while (i <= n) {
 		unsigned c = i < n ? (unsigned char)s[i] : ' ';
@@ -952,7 +959,8 @@ line_features(struct sift_clean_line *l, const char *s)
 					l->has_at = 1;
 			}
 		} else if (c >= 0xEA && c <= 0xED && i + 2 < n &&
-		    (k = hangul_at((const unsigned char *)s + i, n - i))) {
+		    sift_hangul_at(s + i, n - i)) {
+			k = 3;
 			l->nletters++;
 			l->nhangul++;
 			wascii = 0;
@@ -964,6 +972,7 @@ line_features(struct sift_clean_line *l, const char *s)
 			case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
 			case UTF8PROC_CATEGORY_MC:
 				l->nletters++;
+				l->nwide += unspaced_script(cp);
 				break;
 			case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
 			case UTF8PROC_CATEGORY_NO:
@@ -994,15 +1003,43 @@ line_features(struct sift_clean_line *l, const char *s)
 		l->ko_end = 1;
 }
 
-/* Weights of step 3 (clean.h): what a line adds to its article run. */
+/* The reason of a line of digits and signs, compared by address. */
+static const char reason_symbols[] = "symbols";
+
+/*
+ * Words, counting two letters of an unspaced script as one word (the
+ * usual length of a Chinese word; Japanese mixes in kana, Thai runs
+ * longer, but what matters is that a sentence is many words, not one).
+ */
+static int
+words_of(const struct sift_clean_line *l)
+{
+	return l->nwords + l->nwide / 2;
+}
+
+/* Classes and weights of step 2 (clean.h) for a line no rule matched. */
 static void
 classify_by_features(struct sift_clean_line *l)
 {
 	int hangul_text = l->nhangul > l->nlatin;
+	int wide_text = l->nwide * 2 > l->nletters;
+	int words = words_of(l);
 
 	if (l->nletters == 0 || l->nletters * 2 < l->nvis) {
 		l->cls = CL_JUNK;
-		l->reason = "symbols";
+		l->reason = reason_symbols;
+		return;
+	}
+	if (wide_text) {
+		/* Chinese, Japanese, Thai: no stop words or endings to go
+		 * by; a sentence-final mark, or length, makes prose */
+		if ((l->end_punct && words >= 5) || l->nwide >= 40) {
+			l->cls = CL_PROSE;
+			l->reason = "prose";
+		} else {
+			l->cls = CL_TEXT;
+			l->reason = "text";
+		}
 		return;
 	}
 	if (hangul_text ?
@@ -1012,8 +1049,11 @@ classify_by_features(struct sift_clean_line *l)
 		l->reason = "prose";
 		return;
 	}
+	/* a long line of words is prose in any language: the stop words
+	 * are English only, and a paragraph may end without a full stop */
 	if (l->nchars >= 80 && l->nwords >= 10 &&
-	    (hangul_text || l->nstop * 6 >= l->nwords)) {
+	    (hangul_text || l->nstop * 6 >= l->nwords ||
+	    (l->nchars >= 200 && l->nwords >= 30))) {
 		l->cls = CL_PROSE;
 		l->reason = "prose";
 		return;
@@ -1022,12 +1062,16 @@ classify_by_features(struct sift_clean_line *l)
 	l->reason = "text";
 }
 
+/* Weights of step 3 (clean.h): what a line adds to its article run. */
 static void
 set_weight(struct sift_clean_line *l)
 {
 	switch (l->cls) {
 	case CL_PROSE:
-		l->weight = l->end_punct ? l->nchars : l->nchars / 2;
+		/* a Han or kana letter says about what two Latin or Hangul
+		 * ones say */
+		l->weight = l->end_punct ? l->nchars + l->nwide :
+		    (l->nchars + l->nwide) / 2;
 		break;
 	case CL_TEXT:
 		l->weight = -(5 + l->nchars / 4);
@@ -1037,6 +1081,11 @@ set_weight(struct sift_clean_line *l)
 		 * is cheap; menus and buttons belong to the page around it */
 		if (strcmp(l->reason, "caption") == 0 || strcmp(l->reason, "ad") == 0)
 			l->weight = -3;
+		else if (l->reason == reason_symbols)
+			/* figures, code, a score line: tables and listings
+			 * sit inside articles too; only the rules know
+			 * furniture for sure */
+			l->weight = -(5 + l->nchars / 4);
 		else
 			l->weight = -(15 + l->nchars / 2);
 		break;
@@ -1052,7 +1101,7 @@ headline_like(const struct sift_clean_line *l)
 {
 	return (l->cls == CL_TEXT || l->cls == CL_PROSE) && !l->caption &&
 	    l->nwords >= 2 && l->nchars >= 8 && l->nchars <= 200 &&
-	    l->nletters * 2 >= l->nvis;
+	    l->nletters * 2 >= l->nvis && l->nvis > l->nwords + l->nwords / 2;
 }
 
 void
@@ -1104,10 +1153,9 @@ split_lines(struct sift_cleaner *c)
 			k++;
 			continue;
 		}
-		if (nl == c->lvcap) {
-			c->lvcap = c->lvcap ? c->lvcap * 2 : 64;
-			c->lv = sift_xrealloc(c->lv, c->lvcap * sizeof(*c->lv));
-		}
+		if (nl == c->lvcap)
+			c->lv = sift_xgrow(c->lv, &c->lvcap, nl + 1, sizeof(*c->lv),
+			    64);
 		l = &c->lv[nl++];
 		memset(l, 0, sizeof(*l));
 		l->off = pos;
@@ -1264,17 +1312,33 @@ classify(struct sift_clean_line *lv, size_t nl, const char *text)
 	}
 	set_barriers(lv, nl, text);
 }
-/* Step 3: the best run between barriers (Kadane per region). */
+/*
+ * Step 3: the best run between barriers (Kadane per region).  A copyright
+ * notice or the comment box under an article closes the page's story:
+ * what follows it (readers' comments, the site's picks, a teaser story, a
+ * feed of other stories' leads) must weigh twice as much to win.
+ */
+#define CLOSED_MIN 200		/* weight of a run that a notice closes */
+
+static int
+closes_story(const struct sift_clean_line *l)
+{
+	return l->rule >= 0 && (rules[l->rule].kind == RK_COPYRIGHT ||
+	    (rules[l->rule].kind == RK_END && strcmp(l->reason, "comment") == 0));
+}
+
 static int
 best_run(const struct sift_clean_line *lv, size_t nl, size_t *start,
     size_t *end)
 {
 	long best = 0, cur = 0;
 	size_t i, cs = 0;
-	int found = 0;
+	int found = 0, closed = 0;
 
 	for (i = 0; i < nl; i++) {
 		if (lv[i].barrier) {
+			if (best >= CLOSED_MIN && closes_story(&lv[i]))
+				closed = 1;
 			cur = 0;
 			cs = i + 1;
 			continue;
@@ -1284,7 +1348,8 @@ best_run(const struct sift_clean_line *lv, size_t nl, size_t *start,
 			cs = i;
 		}
 		cur += lv[i].weight;
-		if (cur > best) {
+		if (closed ? cur > 2 * best : cur > best) {
+			closed = 0;
 			best = cur;
 			*start = cs;
 			*end = i + 1;
@@ -1387,12 +1452,20 @@ lift_meta(struct sift_cleaner *c, struct sift_clean_line *lv, size_t nl,
  * Step 4: the headline above the article, with up to two deck lines under
  * it, found past the byline, date and share lines.  Returns the index of
  * the headline or -1.
+ *
+ * The line right above the body is the headline on pages that sign the
+ * article at the bottom, but on pages with a byline or date block under
+ * the headline it can be a button the rules do not know ("글씨 줄이기",
+ * "Share on X", a font-size bar).  So a short candidate found below such
+ * a block gives way to a full-length headline above it.
  */
+#define TITLE_MINLEN 15		/* chars: a deck, or a headline set apart */
+
 static size_t
 find_title(struct sift_clean_line *lv, size_t art_start)
 {
-	size_t i = art_start, scanned = 0, t;
-	int decks;
+	size_t i = art_start, scanned = 0, t, cand = (size_t)-1;
+	int decks, meta_above_cand = 0;
 
 	while (i > 0 && scanned < 40) {
 		struct sift_clean_line *l = &lv[--i];
@@ -1402,30 +1475,60 @@ find_title(struct sift_clean_line *lv, size_t art_start)
 		 * lines mean the walk left the article */
 		if (l->cls == CL_END && strcmp(l->reason, "comment") != 0)
 			break;
+		if (l->cls == CL_META && cand != (size_t)-1)
+			meta_above_cand = 1;
 		if (l->cls == CL_JUNK || l->cls == CL_META || l->cls == CL_END)
 			continue;
-		/* a word or two the rules do not know is a button, not
+		/* a few letters the rules do not know, or a row of
+		 * one-letter buttons ("가 가 가", "A A A"), is a button, not
 		 * the end of the header */
-		if (!headline_like(l) && l->nwords <= 2 && l->nchars < 12)
+		if (!headline_like(l) && (l->nchars < 12 ||
+		    l->nvis <= l->nwords + l->nwords / 2))
 			continue;
 		if (!headline_like(l))
 			break;
-		l->keep = 1;
-		l->reason = "title";
-		/* a line above that reads like a headline too is the title,
-		 * and this one its deck */
-		for (t = i, decks = 0; decks < 2 && t > 0; decks++, t--) {
-			struct sift_clean_line *u = &lv[t - 1];
-
-			if (!headline_like(u) || u->nchars < 15 || u->nwords < 3 ||
-			    u->barrier)
+		if (cand == (size_t)-1) {
+			cand = i;
+			if (l->nchars >= TITLE_MINLEN)
 				break;
-			u->keep = 1;
-			u->reason = "title";
+			continue;	/* short: look above a byline block */
 		}
-		return t;
+		if (l->nchars < TITLE_MINLEN)
+			continue;	/* another short one: buttons */
+		if (meta_above_cand && l->nwords >= 3) {
+			/* the headline; the short line under the byline
+			 * block is left out */
+			cand = i;
+		}
+		break;
 	}
-	return (size_t)-1;
+	if (cand == (size_t)-1)
+		return (size_t)-1;
+	lv[cand].keep = 1;
+	lv[cand].reason = "title";
+	/* a line above that reads like a headline too is the title, and
+	 * this one its deck */
+	for (t = cand, decks = 0; decks < 2 && t > 0; decks++, t--) {
+		struct sift_clean_line *u = &lv[t - 1];
+
+		if (!headline_like(u) || u->nchars < TITLE_MINLEN || u->nwords < 3 ||
+		    u->barrier)
+			break;
+		u->keep = 1;
+		u->reason = "title";
+	}
+	return t;
+}
+
+/*
+ * A line of figures inside the article: a table cell ("2.3 GB/s"), a score,
+ * a phone number.  Lines of signs alone ("▲", "***") are still dropped.
+ */
+static int
+figures_line(const struct sift_clean_line *l)
+{
+	return l->cls == CL_JUNK && l->reason == reason_symbols &&
+	    l->ndigits > 0 && !l->caption;
 }
 
 /* A line of plain text that ends like a sentence ("출시는 내년 예정."). */
@@ -1436,7 +1539,13 @@ sentence_like(const struct sift_clean_line *l)
 	    l->nwords >= 2 && !l->barrier;
 }
 
-/* Step 5: drop repeats of a caption or of a line already kept. */
+/*
+ * Step 5: drop repeats of a caption or of a line already kept.  Short
+ * lines may repeat: the cells of a table ("1", "Yes"), the labels of a
+ * list or a recipe ("Meal 2", "Eat every 2-3 hours") say the same thing
+ * for different rows.
+ */
+#define DUP_MINLEN 24
 static void
 drop_repeats(struct sift_cleaner *c, struct sift_clean_line *lv, size_t nl)
 {
@@ -1465,7 +1574,8 @@ drop_repeats(struct sift_cleaner *c, struct sift_clean_line *lv, size_t nl)
 		if (set_has(c->seen, cap, ~lv[i].hash | 1)) {
 			lv[i].keep = 0;
 			lv[i].reason = "caption";
-		} else if (set_has(c->seen, cap, lv[i].hash)) {
+		} else if (lv[i].nchars >= DUP_MINLEN &&
+		    set_has(c->seen, cap, lv[i].hash)) {
 			lv[i].keep = 0;
 			lv[i].reason = "duplicate";
 		} else {
@@ -1491,8 +1601,11 @@ sift_clean(struct sift_cleaner *c, const char *text, size_t n)
 	lv = c->lv;
 	classify(lv, nl, c->norm.data);
 
+	/* furniture is what the rules know; a line of figures alone (a
+	 * table cell, a score, code) is no sign of it */
 	for (i = 0; i < nl; i++)
-		if (lv[i].cls == CL_JUNK || lv[i].cls == CL_END)
+		if ((lv[i].cls == CL_JUNK && lv[i].reason != reason_symbols) ||
+		    lv[i].cls == CL_END)
 			any_junk = 1;
 	if (!any_junk) {
 		/* no sign of page furniture: the whole text is the article */
@@ -1510,7 +1623,8 @@ sift_clean(struct sift_cleaner *c, const char *text, size_t n)
 		while (found && start > 0 && sentence_like(&lv[start - 1]))
 			start--;
 		for (i = start; found && i < end; i++)
-			lv[i].keep = lv[i].cls == CL_PROSE || lv[i].cls == CL_TEXT;
+			lv[i].keep = lv[i].cls == CL_PROSE || lv[i].cls == CL_TEXT ||
+			    figures_line(&lv[i]);
 	}
 	if (!found)
 		start = end = nl;
@@ -1540,6 +1654,8 @@ sift_clean(struct sift_cleaner *c, const char *text, size_t n)
 
 		if (l->para)
 			need_sep = 2;
+		if (l->keep && l->reason == reason_symbols)
+			l->reason = "text";	/* a line of figures kept */
 		if (!l->keep) {
 			if ((l->cls == CL_PROSE || l->cls == CL_TEXT) &&
 			    strcmp(l->reason, "prose") == 0)

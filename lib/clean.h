@@ -8,24 +8,30 @@
  *
  * How it decides:
  *  1. Every line gets features (length, letters versus digits and symbols,
- *     sentence-final punctuation and Korean endings, English stop-word
- *     share) and is matched against the rule table data/clean-rules.tsv
- *     (UI vocabulary, bylines, dates, copyright, photo markers, and the
- *     headers that close an article: related news, comments, footer).
- *  2. Lines become prose (+ their length), plain text (a small cost), junk
- *     (a larger cost) or meta (no cost).  Closing headers, the copyright
- *     line and a byline after prose are barriers.
+ *     letters of scripts written without spaces, sentence-final
+ *     punctuation and Korean endings, English stop-word share) and is
+ *     matched against the rule table data/clean-rules.tsv (UI vocabulary,
+ *     bylines, dates, copyright, photo markers, and the headers that close
+ *     an article: related news, comments, footer).
+ *  2. Lines become prose (+ their length), plain text and lines of figures
+ *     (a small cost), junk (a larger cost) or meta (no cost).  Closing
+ *     headers, the copyright line and a byline after prose are barriers.
  *  3. Between barriers, the contiguous run of lines with the largest total
  *     is the article candidate; the best candidate of the page wins (so a
- *     short teaser after the footer loses to the article).
+ *     short teaser after the footer loses to the article, and after a
+ *     copyright notice or comment box a run must weigh twice as much).
  *  4. The headline (and a deck line under it) above the article, past the
- *     byline, date and share lines, is kept and becomes meta.title.
- *  5. Inside the article, junk lines, photo captions (the line after a
- *     photo marker or before a credit, and its repeats) and exact repeats of
- *     a kept line are removed.
+ *     byline, date and share lines, is kept and becomes meta.title; a
+ *     short line between the byline block and the body gives way to a
+ *     headline above the block.
+ *  5. Inside the article, junk lines (but not lines of figures), photo
+ *     captions (the line after a photo marker or before a credit, and its
+ *     repeats) and exact repeats of a kept line of 24 characters or more
+ *     are removed.
  * Bylines, e-mail, the published date (ISO 8601 through dates.h), dateline
  * and copyright are lifted into meta rather than thrown away.  A page with
- * no junk at all keeps every line.
+ * no furniture line the rules know (lines of figures do not count) keeps
+ * every line.
  */
 #ifndef SIFT_CLEAN_H
 #define SIFT_CLEAN_H

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "ascii.h"
 #include "data.h"
 #include "utf8.h"
 
@@ -229,10 +230,8 @@ struct linemap {
 static void
 linemap_push(struct linemap *lm, uint32_t line)
 {
-	if (lm->n == lm->cap) {
-		lm->cap = lm->cap ? lm->cap * 2 : 64;
-		lm->v = sift_xrealloc(lm->v, lm->cap * sizeof(*lm->v));
-	}
+	if (lm->n == lm->cap)
+		lm->v = sift_xgrow(lm->v, &lm->cap, lm->n + 1, sizeof(*lm->v), 64);
 	lm->v[lm->n++] = line;
 }
 
@@ -251,18 +250,13 @@ zwnj_wanted(int32_t prev)
 	return prev >= 0x0600 && prev <= 0x0DFF;
 }
 
-/* 1 if s starts with a (valid) Hangul syllable U+AC00..U+D7A3. */
+/* 1 if s starts with a Hangul syllable in valid UTF-8 (this pass also
+ * repairs invalid UTF-8, so the continuation bytes are checked here). */
 static inline int
 hangul3(const unsigned char *s, size_t n)
 {
-	int32_t cp;
-
-	if (n < 3 || s[0] < 0xEA || s[0] > 0xED || (s[1] & 0xC0) != 0x80 ||
-	    (s[2] & 0xC0) != 0x80)
-		return 0;
-	cp = (int32_t)(s[0] & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 |
-	    (s[2] & 0x3F);
-	return cp >= 0xAC00 && cp <= 0xD7A3;
+	return n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+	    sift_hangul_at((const char *)s, n);
 }
 
 /*

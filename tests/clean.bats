@@ -341,3 +341,61 @@ clean_text() {
 	refute_output --partial "크게 보기"
 	assert_equal "${#lines[@]}" 4
 }
+
+@test "a headline above the byline block wins over unknown buttons under it" {
+	run clean_text ko-title-above-byline.ndjson
+	assert_line --index 0 "해솔에너지, 남해안 해상풍력 단지에 2조원 투자…2029년 준공 목표"
+	assert_line --index 1 "발전용량 1.2GW 규모…지역 어민과 상생기금 300억원 조성"
+	refute_output --partial "글꼴"
+	refute_output --partial "A A A"
+	run jq -r .meta.title <(sift-clean ko-title-above-byline.ndjson)
+	assert_output "해솔에너지, 남해안 해상풍력 단지에 2조원 투자…2029년 준공 목표"
+}
+
+@test "share-to buttons, breadcrumbs with › and inline read-more links are removed" {
+	run clean_text ko-share-bar.ndjson
+	assert_line --index 0 "초등 돌봄교실 저녁 8시까지 연장…맞벌이 가정 수요 반영"
+	refute_output --partial "기사보내기"
+	refute_output --partial "글씨"
+	refute_output --partial "관련기사"
+	assert_line --partial "한시름 덜었다"
+	run clean_text en-inline-promos.ndjson
+	refute_output --partial "Share on"
+	refute_output --partial "Read more"
+	refute_output --partial "Transport › Rail"
+	assert_line --index 0 "Night trains return to the coast line after a decade"
+}
+
+@test "Chinese prose, without spaces between words, is kept as the article" {
+	run clean_text zh-news.ndjson
+	assert_line --index 0 "青岚市新建三座社区图书馆 年底前全部开放"
+	assert_line --partial "据介绍，三座图书馆预计在十二月底前全部投入使用。"
+	refute_output --partial "分享到"
+	assert_equal "${#lines[@]}" 5
+}
+
+@test "table cells of figures inside the article are kept, and short cells may repeat" {
+	run clean_text en-figures.ndjson
+	assert_line "41,200"
+	assert_line "9,800"
+	assert_line "Riders interviewed at East Pier said shorter waits had made the ferry a real alternative to the crowded bridge buses."
+	run clean_text en-inline-promos.ndjson
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^Yes$')" 3
+	# a long line shown twice (a caption) still goes
+	refute_output --partial "refurbished sleeper car"
+}
+
+@test "lines of figures alone are no sign of page furniture: such a page keeps everything" {
+	run clean_text en-figures-only.ndjson
+	assert_line "Q2 2024"
+	assert_line "376"
+	assert_equal "${#lines[@]}" 8
+}
+
+@test "after the copyright notice, a longer run of other stories' leads does not win" {
+	run clean_text en-teaser-after-copyright.ndjson
+	assert_line --index 0 "Library lending of e-readers doubles in two years"
+	assert_line --partial "waiting list had passed 1,200 names"
+	refute_output --partial "gardeners"
+	refute_output --partial "houseplants"
+}
