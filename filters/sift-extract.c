@@ -37,7 +37,8 @@ static const char help[] =
 "  -k, --keywords N      keep at most N keywords (default 10; 0: none)\n"
 "      --mentions        also list every occurrence in entities.mentions as\n"
 "                        {type, text, start, end}: code-point offsets, end\n"
-"                        exclusive; type PS, OG, DT, TI or QT\n"
+"                        exclusive; type PS, OG, DT, TI or QT (a date\n"
+"                        with a time of day is a DT and a TI mention)\n"
 "      --date DATE       document date for records without meta.date\n"
 "                        (2025-03-14, 2025년 3월 14일, ...)\n"
 SIFT_COMMON_HELP
@@ -68,7 +69,7 @@ struct extract_state {
 	int have_default_date;
 	/* reused across records */
 	struct sift_extract x;
-	struct sift_buf text, json;
+	struct sift_buf text, json, tmp;
 };
 
 /* The document date: meta.date if it parses, else --date, else NULL. */
@@ -76,19 +77,13 @@ static const struct sift_ymd *
 doc_date(struct extract_state *st, const struct sift_record *rec,
     struct sift_ymd *ymd)
 {
-	json_t *meta;
-	const json_t *d;
-	int ok = 0;
+	const char *raw, *d;
+	size_t len, dlen;
 
 	if (sift_record_type(rec, "meta") == SIFT_JSON_OBJECT &&
-	    (meta = sift_record_get_json(rec, "meta")) != NULL) {
-		d = json_object_get(meta, "date");
-		if (json_is_string(d) && sift_parse_date(json_string_value(d),
-		    json_string_length(d), NULL, ymd) == 0)
-			ok = 1;
-		json_decref(meta);
-	}
-	if (ok)
+	    (raw = sift_record_raw(rec, "meta", &len)) != NULL &&
+	    sift_extract_meta_date(raw, len, &st->tmp, &d, &dlen) &&
+	    sift_parse_date(d, dlen, NULL, ymd) == 0)
 		return ymd;
 	return st->have_default_date ? &st->default_date : NULL;
 }
@@ -131,6 +126,7 @@ main(int argc, char *argv[])
 		.x = SIFT_EXTRACT_INIT,
 		.text = SIFT_BUF_INIT,
 		.json = SIFT_BUF_INIT,
+		.tmp = SIFT_BUF_INIT,
 	};
 	struct sift_run_spec spec = { extract_record, NULL, &st };
 	int opt, status;
@@ -165,5 +161,6 @@ main(int argc, char *argv[])
 	sift_extract_release(&st.x);
 	sift_buf_release(&st.text);
 	sift_buf_release(&st.json);
+	sift_buf_release(&st.tmp);
 	return status;
 }

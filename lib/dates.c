@@ -18,6 +18,7 @@
 #include "dates.h"
 #include "ascii.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,16 +179,38 @@ sift_ymd_format(const struct sift_ymd *t, char iso[32])
 	iso[0] = '\0';
 	if (t->year <= 0 || t->year > 9999)
 		return 0;
+	/* by hand: snprintf cost more than finding the date did */
+	iso[0] = (char)('0' + t->year / 1000);
+	iso[1] = (char)('0' + t->year / 100 % 10);
+	iso[2] = (char)('0' + t->year / 10 % 10);
+	iso[3] = (char)('0' + t->year % 10);
+	iso[4] = '\0';
 	if (t->month < 1 || t->month > 12)
-		k = snprintf(iso, 32, "%04d", t->year);
-	else if (t->day < 1 || t->day > 31)
-		k = snprintf(iso, 32, "%04d-%02d", t->year, t->month);
-	else if (t->hour < 0 || t->hour > 23)
-		k = snprintf(iso, 32, "%04d-%02d-%02d", t->year, t->month,
-		    t->day);
-	else
-		k = snprintf(iso, 32, "%04d-%02d-%02dT%02d:%02d", t->year,
-		    t->month, t->day, t->hour, t->minute);
+		return 4;
+	iso[4] = '-';
+	iso[5] = (char)('0' + t->month / 10);
+	iso[6] = (char)('0' + t->month % 10);
+	iso[7] = '\0';
+	if (t->day < 1 || t->day > 31)
+		return 7;
+	iso[7] = '-';
+	iso[8] = (char)('0' + t->day / 10);
+	iso[9] = (char)('0' + t->day % 10);
+	iso[10] = '\0';
+	if (t->hour < 0 || t->hour > 23)
+		return 10;
+	if (t->minute >= 0 && t->minute <= 99) {
+		iso[10] = 'T';
+		iso[11] = (char)('0' + t->hour / 10);
+		iso[12] = (char)('0' + t->hour % 10);
+		iso[13] = ':';
+		iso[14] = (char)('0' + t->minute / 10);
+		iso[15] = (char)('0' + t->minute % 10);
+		iso[16] = '\0';
+		return 16;
+	}
+	k = snprintf(iso, 32, "%04d-%02d-%02dT%02d:%02d", t->year,
+	    t->month, t->day, t->hour, t->minute);
 	return k > 0 ? (size_t)k : 0;
 }
 
@@ -231,10 +254,14 @@ ch(struct scan *sc, size_t p)
  * string literals, whose length is known at compile time. */
 #define LIT(sc, p, w)	lit_n((sc), (p), (w), sizeof(w) - 1)
 
-static size_t
+static inline size_t
 lit_n(struct scan *sc, size_t p, const char *w, size_t l)
 {
-	if (p <= sc->n && l <= sc->n - p && memcmp(sc->s + p, w, l) == 0)
+	/* most calls fail on the first two bytes: test them before memcmp */
+	if (p > sc->n || l > sc->n - p || (l > 0 && sc->s[p] != w[0]) ||
+	    (l > 1 && sc->s[p + 1] != w[1]))
+		return 0;
+	if (memcmp(sc->s + p, w, l) == 0)
 		return p + l;
 	return 0;
 }
@@ -1249,8 +1276,28 @@ duration(struct scan *sc, size_t p0, struct result *r)
 				buf[len++] = 'T';
 				t = 1;
 			}
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-			    "%.6g%c", val[k], c == 'm' ? 'M' : c);
+			if (!signbit(val[k]) && val[k] < 1e6 &&
+			    val[k] == (double)(long)val[k] &&
+			    len + 8 < sizeof(buf)) {
+				/* whole numbers as %.6g writes them, without
+				 * printf's cost */
+				char d[8];
+				long x = (long)val[k];
+				size_t nd = 0;
+
+				do {
+					d[nd++] = (char)('0' + x % 10);
+					x /= 10;
+				} while (x);
+				while (nd)
+					buf[len++] = d[--nd];
+				buf[len++] = c == 'm' ? 'M' : c;
+				buf[len] = '\0';
+			} else {
+				len += (size_t)snprintf(buf + len,
+				    sizeof(buf) - len, "%.6g%c", val[k],
+				    c == 'm' ? 'M' : c);
+			}
 			if (len >= sizeof(buf) - 1)
 				return 0;
 		}
@@ -1643,6 +1690,8 @@ may_start_english(struct scan *sc, size_t p)
  * numeral word ("두 달", "세 시간") or a match clock.  Most words are none
  * of these, and this keeps the grammar from being tried on them.
  */
+static const struct sift_lexicon *native;	/* sift_numeral_lexicon() */
+
 static int
 may_start_date(struct scan *sc, size_t p)
 {
@@ -1650,11 +1699,14 @@ may_start_date(struct scan *sc, size_t p)
 	double v;
 
 	if (sift_lex_may_start_hangul(&word_lex,
-	    (const unsigned char *)sc->s + p) &&
+	    (const unsigned char *)sc->s + p, sc->n - p) &&
 	    sift_lex_match(&word_lex, sc->s + p, sc->n - p, &e) >= 0)
 		return 1;	/* "이틀간" ends no word, yet starts a date */
-	if (sift_numeral_word_may_start(sc->s + p, sc->n - p) &&
-	    sift_parse_numeral(sc->s + p, sc->n - p, &v) > 0)
+	/* the numeral test inline: it runs at most Hangul words */
+	if (native == NULL)
+		native = sift_numeral_lexicon();
+	if (sift_lex_may_start_hangul(native, (const unsigned char *)sc->s + p,
+	    sc->n - p) && sift_parse_numeral(sc->s + p, sc->n - p, &v) > 0)
 		return 1;
 	return starts_match_clock(sc->s + p, sc->n - p);
 }

@@ -1,6 +1,7 @@
 #include "extract.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,11 +54,6 @@ starts(const char *s, size_t n, const char *w)
 	}
 	return 1;
 }
-
-/* Bytes that can start a link: h, w, H, W, @ */
-static const unsigned char link_start[256] = {
-	['h'] = 1, ['w'] = 1, ['H'] = 1, ['W'] = 1, ['@'] = 1
-};
 
 /* A URL starting at i, or 0: its end. */
 static size_t
@@ -120,24 +116,45 @@ email_at(const char *text, size_t n, size_t i, size_t *start, size_t *end)
 	return 1;
 }
 
+/* The next byte at or after i that can start a link ('h', 'w', their
+ * capitals, '@'), or n: one memchr per byte value (fast on Korean text,
+ * which has few ASCII letters), each result kept until passed.  next[k]
+ * is SIZE_MAX before the first search. */
+struct link_scan {
+	const char *text;
+	size_t n;
+	size_t next[5];
+};
+
+static size_t
+link_next(struct link_scan *ls, size_t i)
+{
+	static const char starts[5] = { 'h', 'w', 'H', 'W', '@' };
+	size_t k, best = ls->n;
+
+	for (k = 0; k < 5; k++) {
+		if (ls->next[k] == SIZE_MAX || ls->next[k] < i) {
+			const char *p = i < ls->n ?
+			    memchr(ls->text + i, starts[k], ls->n - i) : NULL;
+
+			ls->next[k] = p ? (size_t)(p - ls->text) : ls->n;
+		}
+		if (ls->next[k] < best)
+			best = ls->next[k];
+	}
+	return best;
+}
+
 void
 sift_find_links(const char *text, size_t n,
     void (*fn)(size_t, size_t, int, void *), void *arg)
 {
+	struct link_scan ls = { text, n,
+	    { SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX } };
 	size_t i = 0, e, a, b;
 
-	/* Korean text has few ASCII letters: jump between the bytes that
-	 * can start a link ('h', 'w', '@' and their capitals) */
-	while (i < n) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (!link_start[c]) {
-			i++;
-			while (i < n && !link_start[(unsigned char)text[i]])
-				i++;
-			continue;
-		}
-		if (c == '@') {
+	while ((i = link_next(&ls, i)) < n) {
+		if (text[i] == '@') {
 			if (email_at(text, n, i, &a, &b)) {
 				fn(a, b, 1, arg);
 				i = b;
@@ -205,9 +222,28 @@ put_mentions(struct sift_extract *x, const char *text, struct sift_buf *out)
 	}
 	for (i = 0; i < x->numbers.n; i++)
 		ment_push(x, &n, x->numbers.v[i].start, x->numbers.v[i].end, "QT");
-	for (i = 0; i < x->dates.n; i++)
-		ment_push(x, &n, x->dates.v[i].start, x->dates.v[i].end,
-		    x->dates.v[i].flags & SIFT_DATE_TIME_ONLY ? "TI" : "DT");
+	for (i = 0; i < x->dates.n; i++) {
+		const struct sift_date *d = &x->dates.v[i];
+		size_t ds;
+
+		/* NER convention (KLUE): times of day are TI, and a date with
+		 * a time ("3월 5일 오후 3시") is a DT and a TI mention;
+		 * durations in hours or minutes (PT3H) are TI too */
+		if ((d->flags & SIFT_DATE_TIME_ONLY) ||
+		    ((d->flags & SIFT_DATE_DURATION) &&
+		    strchr(d->value, 'T') != NULL)) {
+			ment_push(x, &n, d->start, d->end, "TI");
+		} else if (d->time_start > d->start && d->time_start < d->end) {
+			ds = d->time_start;
+			while (ds > d->start && text[ds - 1] == ' ')
+				ds--;
+			if (ds > d->start)
+				ment_push(x, &n, d->start, ds, "DT");
+			ment_push(x, &n, d->time_start, d->end, "TI");
+		} else {
+			ment_push(x, &n, d->start, d->end, "DT");
+		}
+	}
 	m = x->ments;
 	if (n > 1)
 		qsort(m, n, sizeof(*m), ment_cmp);
@@ -560,4 +596,115 @@ sift_extract_release(struct sift_extract *x)
 	free(x->links);
 	memset(x, 0, sizeof(*x));
 	x->seg.newline_breaks = 1;
+}
+
+/* ---- meta.date from the raw member ---- */
+
+/* End of the JSON string whose opening quote is at s[i] (index past the
+ * closing quote); *esc is set if it contains a backslash. */
+static size_t
+raw_string_end(const char *s, size_t n, size_t i, int *esc)
+{
+	*esc = 0;
+	for (i++; i < n; i++) {
+		if (s[i] == '\\') {
+			*esc = 1;
+			i++;
+		} else if (s[i] == '"') {
+			return i + 1;
+		}
+	}
+	return n;
+}
+
+/* End of the JSON value starting at s[i] (validated input). */
+static size_t
+raw_value_end(const char *s, size_t n, size_t i)
+{
+	int depth = 0, esc;
+
+	while (i < n) {
+		char c = s[i];
+
+		if (c == '"') {
+			i = raw_string_end(s, n, i, &esc);
+			if (depth == 0)
+				return i;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return i;
+			if (--depth == 0)
+				return i + 1;
+		} else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' ||
+		    c == '\n' || c == '\r')) {
+			return i;
+		}
+		i++;
+	}
+	return n;
+}
+
+static size_t
+raw_skip_space(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r'))
+		i++;
+	return i;
+}
+
+int
+sift_extract_meta_date(const char *raw, size_t n, struct sift_buf *tmp,
+    const char **s, size_t *len)
+{
+	size_t i = 0, k0, k1, v0 = 0, v1 = 0;
+	int esc, found = 0;
+
+	i = raw_skip_space(raw, n, i);
+	if (i >= n || raw[i] != '{')
+		return 0;
+	i++;
+	for (;;) {
+		int is_date;
+
+		i = raw_skip_space(raw, n, i);
+		if (i >= n || raw[i] != '"')
+			break;
+		k0 = i;
+		k1 = raw_string_end(raw, n, i, &esc);
+		if (!esc) {
+			is_date = k1 - k0 == 6 && memcmp(raw + k0, "\"date\"", 6) == 0;
+		} else {
+			sift_buf_reset(tmp);
+			is_date = sift_json_decode_string(tmp, raw + k0, k1 - k0) == 0 &&
+			    tmp->len == 4 && memcmp(tmp->data, "date", 4) == 0;
+		}
+		i = raw_skip_space(raw, n, k1);
+		if (i >= n || raw[i] != ':')
+			break;
+		i = raw_skip_space(raw, n, i + 1);
+		k0 = i;
+		i = raw_value_end(raw, n, i);
+		if (is_date) {
+			found = raw[k0] == '"';
+			v0 = k0;
+			v1 = i;
+		}
+		i = raw_skip_space(raw, n, i);
+		if (i >= n || raw[i] != ',')
+			break;
+		i++;
+	}
+	if (!found)
+		return 0;
+	sift_buf_reset(tmp);
+	if (sift_json_decode_string(tmp, raw + v0, v1 - v0) < 0)
+		return 0;
+	*s = tmp->data;
+	*len = tmp->len;
+	return 1;
 }

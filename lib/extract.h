@@ -19,8 +19,9 @@
  * no document date has value null.  With opts->mentions, "mentions" lists
  * every occurrence as {"type","text","start","end"} with code-point offsets
  * into the text (end exclusive); type is PS (person), OG (organisation),
- * DT (date), TI (time of day only), QT (quantity), so the output can be
- * scored against NER gold.
+ * DT (date), TI (time of day, or a duration in hours or minutes), QT
+ * (quantity), so the output can be scored against NER gold; a date with a
+ * time ("3월 5일 오후 3시") is a DT and a TI mention, as KLUE-NER marks it.
  */
 #ifndef SIFT_EXTRACT_H
 #define SIFT_EXTRACT_H
@@ -77,6 +78,16 @@ void sift_extract(struct sift_extract *x, const char *text, size_t n,
     const struct sift_extract_opts *opts, struct sift_buf *out);
 
 void sift_extract_release(struct sift_extract *x);
+
+/*
+ * The "date" member of the raw JSON object raw[0..n) (a record's "meta",
+ * already validated by the record scanner), decoded into tmp (reset first)
+ * when it is a string: returns 1 and sets *s, *len to tmp's bytes, else 0.
+ * The last "date" key wins, as with jansson.  Scanning the raw bytes for
+ * this one member costs a small fraction of loading the object.
+ */
+int sift_extract_meta_date(const char *raw, size_t n, struct sift_buf *tmp,
+    const char **s, size_t *len);
 
 /*
  * URLs and e-mail addresses in text[0..n): calls fn(start, end, is_email,

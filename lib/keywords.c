@@ -26,11 +26,30 @@ static int bg_ready;
 /* share of documents per band (index 0: unlisted) */
 static const double band_share[6] = { 0.002, 0.01, 1.0 / 30, 1.0 / 12,
 	0.2, 0.5 };
+/* -log(band_share), and log(count) for small counts: computed once */
+static double band_idf[6];
+#define NLOG 256
+static double log_count[NLOG];
+
+/* The candidate table and the background table share one hash seed, so
+ * a candidate's hash finds its band without hashing again. */
+#define SEED 0x6b77
+
+static struct bg_entry *
+bg_slot_h(const char *s, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & bg_mask;
+
+	while (bg_tab[i].s != NULL && !(bg_tab[i].n == n &&
+	    memcmp(bg_tab[i].s, s, n) == 0))
+		i = (i + 1) & bg_mask;
+	return &bg_tab[i];
+}
 
 static struct bg_entry *
 bg_slot(const char *s, size_t n)
 {
-	size_t i = (size_t)sift_hash64(s, n, 0x6267) & bg_mask;
+	size_t i = (size_t)sift_hash64(s, n, SEED) & bg_mask;
 
 	while (bg_tab[i].s != NULL && !(bg_tab[i].n == n &&
 	    memcmp(bg_tab[i].s, s, n) == 0))
@@ -67,6 +86,10 @@ bg_init(void)
 			e->n = (uint32_t)fl[0];
 			e->band = (uint8_t)(f[1][0] - '0');
 		}
+	for (count = 0; count < 6; count++)
+		band_idf[count] = -log(band_share[count]);
+	for (count = 1; count < NLOG; count++)
+		log_count[count] = log((double)count);
 	bg_ready = 1;
 }
 
@@ -74,7 +97,7 @@ double
 sift_keyword_idf(const char *s, size_t n)
 {
 	bg_init();
-	return -log(band_share[bg_slot(s, n)->band]);
+	return band_idf[bg_slot(s, n)->band];
 }
 
 /* ---- candidates ---- */
@@ -91,7 +114,7 @@ static struct cand *
 cand_slot(struct sift_keywords *kw, const char *s, size_t n, uint64_t h)
 {
 	struct cand *tab = kw->tab;
-	size_t mask = kw->tab_cap - 1, i = (size_t)h & mask;
+	size_t mask = kw->tab_mask, i = (size_t)h & mask;
 
 	for (;;) {
 		struct cand *c = &tab[i];
@@ -108,8 +131,9 @@ cand_slot(struct sift_keywords *kw, const char *s, size_t n, uint64_t h)
 static void
 cand_add(struct sift_keywords *kw, const char *s, size_t n, size_t tok)
 {
-	uint64_t h = sift_hash64(s, n, 0x6b77);
+	uint64_t h = sift_hash64(s, n, SEED);
 	struct cand *c = cand_slot(kw, s, n, h);
+	struct sift_buf *b = &kw->terms;
 
 	if (c->gen == kw->gen) {
 		c->count++;
@@ -117,12 +141,17 @@ cand_add(struct sift_keywords *kw, const char *s, size_t n, size_t tok)
 	}
 	c->gen = kw->gen;
 	c->hash = h;
-	c->off = (uint32_t)kw->terms.len;
+	c->off = (uint32_t)b->len;
 	c->len = (uint32_t)n;
 	c->count = 1;
 	c->first = (uint32_t)tok;
-	sift_buf_add(&kw->terms, s, n);
-	sift_buf_addc(&kw->terms, '\0');
+	/* the term and its NUL; the buffer stays NUL-terminated */
+	if (b->cap - b->len < n + 2)
+		sift_buf_grow(b, n + 2);
+	memcpy(b->data + b->len, s, n);
+	b->data[b->len + n] = '\0';
+	b->len += n + 1;
+	b->data[b->len] = '\0';
 }
 
 /* A Hangul word (particles stripped) that can be a keyword. */
@@ -180,13 +209,18 @@ in_link(const struct sift_names *nm, size_t i)
 }
 
 /* x ranks before y: higher score (the first-position term already breaks
- * ties), then the shorter term. */
+ * most ties), then the shorter term, then byte order: a total order, so
+ * the result does not depend on the order candidates are collected in. */
 static int
-before(const struct sift_keyword *x, const struct sift_keyword *y)
+before(const struct sift_keywords *kw, const struct sift_keyword *x,
+    const struct sift_keyword *y)
 {
 	if (x->score != y->score)
 		return x->score > y->score;
-	return x->len < y->len;
+	if (x->len != y->len)
+		return x->len < y->len;
+	return memcmp(kw->terms.data + x->off, kw->terms.data + y->off,
+	    x->len) < 0;
 }
 
 /* Keep the best max entries of kw->v, best first: a partial insertion
@@ -199,10 +233,10 @@ top_k(struct sift_keywords *kw, size_t max)
 	for (i = 0; i < kw->n; i++) {
 		struct sift_keyword c = kw->v[i];
 
-		if (n == max && !before(&c, &kw->v[n - 1]))
+		if (n == max && !before(kw, &c, &kw->v[n - 1]))
 			continue;
 		j = n < max ? n++ : n - 1;
-		for (; j > 0 && before(&c, &kw->v[j - 1]); j--)
+		for (; j > 0 && before(kw, &c, &kw->v[j - 1]); j--)
 			kw->v[j] = kw->v[j - 1];
 		kw->v[j] = c;
 	}
@@ -232,6 +266,9 @@ sift_keywords_find(struct sift_keywords *kw, const struct sift_names *nm,
 		kw->tab = sift_xcalloc(need, sizeof(struct cand));
 		kw->tab_cap = need;
 	}
+	/* only this record's share of the table is used and scanned: the
+	 * table keeps the size of the largest record so far */
+	kw->tab_mask = need - 1;
 	if (++kw->gen == 0) {
 		memset(kw->tab, 0, kw->tab_cap * sizeof(struct cand));
 		kw->gen = 1;
@@ -306,13 +343,14 @@ sift_keywords_find(struct sift_keywords *kw, const struct sift_names *nm,
 	}
 	/* collect and score */
 	tab = kw->tab;
-	for (i = 0; i < kw->tab_cap; i++) {
+	for (i = 0; i < need; i++) {
 		struct sift_keyword *v;
-		double idf;
+		double idf, lc;
 
 		if (tab[i].gen != kw->gen)
 			continue;
-		idf = sift_keyword_idf(kw->terms.data + tab[i].off, tab[i].len);
+		idf = band_idf[bg_slot_h(kw->terms.data + tab[i].off, tab[i].len,
+		    tab[i].hash)->band];
 		if (kw->n == kw->cap) {
 			kw->cap = kw->cap ? kw->cap * 2 : 64;
 			kw->v = sift_xrealloc(kw->v, kw->cap * sizeof(*kw->v));
@@ -322,7 +360,9 @@ sift_keywords_find(struct sift_keywords *kw, const struct sift_names *nm,
 		v->len = tab[i].len;
 		/* log-scaled tf keeps one repeated word from drowning the rest;
 		 * a tiny first-position term makes the order total */
-		v->score = (1.0 + log((double)tab[i].count)) * idf -
+		lc = tab[i].count < NLOG ? log_count[tab[i].count] :
+		    log((double)tab[i].count);
+		v->score = (1.0 + lc) * idf -
 		    (double)tab[i].first * 1e-9;
 		if (v->score > best)
 			best = v->score;

@@ -12,7 +12,10 @@
  * count as rare), so each record is scored on its own and the result does
  * not depend on the stream order or on sharding.  The score is
  * tf * idf, divided by the best score of the document, so the top keyword
- * scores 1.  Ties keep the order of first appearance.
+ * scores 1.  Ties keep the order of first appearance, then the shorter
+ * term, then byte order (a person and an organisation named at the same
+ * word), so the ranking never depends on the table layout or on the
+ * records before.
  */
 #ifndef SIFT_KEYWORDS_H
 #define SIFT_KEYWORDS_H
@@ -34,10 +37,11 @@ struct sift_keywords {
 	struct sift_buf terms;	/* the terms' text, NUL-separated */
 	void *tab;		/* scratch: candidate hash table */
 	size_t tab_cap;
+	size_t tab_mask;	/* this record's part of it, minus one */
 	uint32_t gen;		/* table slots of older generations are free */
 };
 
-#define SIFT_KEYWORDS_INIT { NULL, 0, 0, SIFT_BUF_INIT, NULL, 0, 0 }
+#define SIFT_KEYWORDS_INIT { NULL, 0, 0, SIFT_BUF_INIT, NULL, 0, 0, 0 }
 
 /*
  * Rank up to max keywords of the text nm was last run on (after

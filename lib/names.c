@@ -104,7 +104,7 @@ static const struct lex_class speech_classes[] = {
 	{ "quot", SIFT_WC_QUOT }, { "verb", SIFT_WC_VERB },
 	{ "pron", SIFT_WC_PRON }, { "anon", SIFT_WC_ANON },
 	{ "enverb", SIFT_WC_ENVERB }, { "enpron", SIFT_WC_ENPRON },
-	{ "det", SIFT_WC_DET },
+	{ "det", SIFT_WC_DET }, { "snoun", SIFT_WC_SNOUN },
 	{ NULL, 0 }
 };
 static const struct lex_class stop_classes[] = {
@@ -383,7 +383,7 @@ sift_strip_particles(const char *s, size_t n, uint64_t *cls)
 
 /* ---- tokenizer ---- */
 
-static int
+static inline int
 char_class(const char *s, size_t n, int32_t *cpp, size_t *len)
 {
 	int32_t cp;
@@ -455,9 +455,12 @@ static size_t name_shape(const char *s, size_t n);
 static int given_name(const char *s, size_t n);
 static int noun_final(const char *s, size_t n);
 static uint32_t org_end_of(const char *text, const struct sift_tok *w);
+static int compound_title(const char *s, size_t n, uint64_t lex,
+    unsigned nsyl);
+static int all_foreign(const char *s, size_t n);
 
 static void
-tok_finish_word(const char *text, struct sift_tok *w)
+tok_finish_word_(const char *text, struct sift_tok *w)
 {
 	uint64_t cls = 0;
 	size_t len = w->end - w->start, base = len;
@@ -492,6 +495,80 @@ tok_finish_word(const char *text, struct sift_tok *w)
 	}
 	if (w->kind & SIFT_TOK_LATIN)
 		w->upper = s[0] >= 'A' && s[0] <= 'Z';
+	w->ctitle = (w->kind & SIFT_TOK_HANGUL) &&
+	    compound_title(text + w->start, base, w->lex, w->nsyl);
+	/* the name rules ask these of most words, some several times */
+	w->shape = (w->kind & SIFT_TOK_HANGUL) ?
+	    (uint8_t)name_shape(text + w->start, len) : 0;
+	w->foreign = (w->kind & SIFT_TOK_HANGUL) &&
+	    all_foreign(text + w->start, base);
+}
+
+
+/*
+ * The memo of finished words: news repeats its words (and a stream its
+ * vocabulary), and stripping particles, the lexicon lookups and the
+ * organisation test cost several hundred instructions a word.  A
+ * direct-mapped table keyed by the word's bytes; a slot is overwritten by
+ * the next word that hashes to it.  Words longer than MEMO_WORD bytes are
+ * not kept.
+ */
+#define MEMO_BITS 14
+#define MEMO_WORD 30
+
+struct memo {
+	uint64_t lex;
+	uint32_t org_end;	/* relative to the word start (0: none) */
+	uint8_t len;		/* 0: empty slot */
+	uint8_t base;		/* base length */
+	uint8_t part;
+	uint8_t nsyl;
+	uint8_t ctitle;
+	uint8_t shape;
+	uint8_t foreign;
+	char s[MEMO_WORD];
+};
+
+static void
+tok_finish_word(const char *text, struct sift_toks *t, struct sift_tok *w)
+{
+	size_t len = w->end - w->start;
+	const char *s = text + w->start;
+	struct memo *m;
+
+	if (len > MEMO_WORD) {
+		tok_finish_word_(text, w);
+		return;
+	}
+	if (t->memo == NULL)
+		t->memo = sift_xcalloc((size_t)1 << MEMO_BITS, sizeof(struct memo));
+	m = (struct memo *)t->memo + (sift_hash64(s, len, 0x6d656d) &
+	    (((size_t)1 << MEMO_BITS) - 1));
+	if (m->len == len && memcmp(m->s, s, len) == 0) {
+		w->base = w->start + m->base;
+		w->part = m->part;
+		w->lex = m->lex;
+		w->org_end = m->org_end ? w->start + m->org_end : 0;
+		w->nsyl = m->nsyl;
+		w->ctitle = m->ctitle;
+		w->shape = m->shape;
+		w->foreign = m->foreign;
+		if (w->kind & SIFT_TOK_LATIN)
+			w->upper = (unsigned char)s[0] >= 'A' &&
+			    (unsigned char)s[0] <= 'Z';
+		return;
+	}
+	tok_finish_word_(text, w);
+	m->len = (uint8_t)len;
+	memcpy(m->s, s, len);
+	m->base = (uint8_t)(w->base - w->start);
+	m->part = w->part;
+	m->lex = w->lex;
+	m->org_end = w->org_end ? w->org_end - w->start : 0;
+	m->nsyl = w->nsyl;
+	m->ctitle = w->ctitle;
+	m->shape = w->shape;
+	m->foreign = w->foreign;
 }
 
 size_t
@@ -504,10 +581,23 @@ sift_tokenize(const char *text, size_t n, struct sift_toks *out)
 
 	out->n = 0;
 	while (i < n) {
+		unsigned char c = (unsigned char)text[i];
+
+		/* a space between words: the commonest character after
+		 * Hangul, settled without char_class */
+		if (c == ' ') {
+			if (w) {
+				tok_finish_word(text, out, w);
+				w = NULL;
+			}
+			space = 1;
+			i++;
+			continue;
+		}
 		cls = char_class(text + i, n - i, &cp, &k);
 		if (cls == 0) {
 			if (w) {
-				tok_finish_word(text, w);
+				tok_finish_word(text, out, w);
 				w = NULL;
 			}
 			space = 1;
@@ -520,7 +610,7 @@ sift_tokenize(const char *text, size_t n, struct sift_toks *out)
 			struct sift_tok *p;
 
 			if (w) {
-				tok_finish_word(text, w);
+				tok_finish_word(text, out, w);
 				w = NULL;
 			}
 			p = tok_push(out);
@@ -543,13 +633,27 @@ sift_tokenize(const char *text, size_t n, struct sift_toks *out)
 		}
 		w->kind |= (uint8_t)cls;
 		w->end = (uint32_t)(i + k);
-		if (k == 3 && cls == SIFT_TOK_HANGUL && cp >= 0xAC00 && cp <= 0xD7A3 &&
-		    w->nsyl < 255)
-			w->nsyl++;
+		if (k == 3 && cls == SIFT_TOK_HANGUL && cp >= 0xAC00 && cp <= 0xD7A3) {
+			/* the syllables that follow, the bulk of Korean text,
+			 * without char_class's general decoding */
+			if (w->nsyl < 255)
+				w->nsyl++;
+			i += 3;
+			while (i + 2 < n && syllable_at((const unsigned char *)text +
+			    i, n - i) &&
+			    ((unsigned char)text[i + 1] & 0xC0) == 0x80 &&
+			    ((unsigned char)text[i + 2] & 0xC0) == 0x80) {
+				if (w->nsyl < 255)
+					w->nsyl++;
+				i += 3;
+			}
+			w->end = (uint32_t)i;
+			continue;
+		}
 		i += k;
 	}
 	if (w)
-		tok_finish_word(text, w);
+		tok_finish_word(text, out, w);
 	return out->n;
 }
 
@@ -557,6 +661,8 @@ void
 sift_toks_release(struct sift_toks *t)
 {
 	free(t->v);
+	free(t->memo);
+	t->memo = NULL;
 	t->v = NULL;
 	t->n = t->cap = 0;
 }
@@ -772,22 +878,24 @@ org_end_of(const char *text, const struct sift_tok *w)
 /* Token i's base is a title (listed, or a compound ending in a listed
  * title such as 수석부사장).  want is the SIFT_WC_TITLE_* flags sought. */
 static int
-tok_title(const struct sift_names *nm, size_t i, uint64_t want)
+compound_title(const char *s, size_t n, uint64_t lex, unsigned nsyl)
 {
-	const struct sift_tok *t = &T(i);
-	size_t n = t->base - t->start, k;
-	const char *s = TXT(i);
+	size_t k;
 
-	if (!is_word(t))
-		return 0;
-	if (t->lex & want)
-		return 1;
-	if (!(t->kind & SIFT_TOK_HANGUL) || (want & SIFT_WC_TITLE_AFTER) == 0)
-		return 0;
-	if (t->lex & (SIFT_WC_STOP | SIFT_WC_COMMON))
+	if (lex & (SIFT_WC_STOP | SIFT_WC_COMMON))
 		return 0;
 	if (!(tail_flags(s, n) & (SIFT_WC_TITLE_AFTER | SIFT_WC_TITLE_HEAD)))
 		return 0;
+	/* a listed title with the honorific 님: 대통령님, 교수님 */
+	if (n > 6 && memcmp(s + n - 3, "님", 3) == 0 &&
+	    (sift_wordclass(s, n - 3) & SIFT_WC_TITLE_AFTER))
+		return 1;
+	/* a rank number glued to a listed title: 2차관, 1부시장 */
+	for (k = 0; k < n && k < 2 && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k > 0 && k < n && (sift_wordclass(s + k, n - k) &
+	    SIFT_WC_TITLE_AFTER))
+		return 1;
 	/* the part before the listed title is a word of its own (국방 +
 	 * 장관, 제2 + 차관), not one syllable ("주차장" is no 주 + 차장) */
 	for (k = 6; k + 4 <= n; k += 3) {
@@ -797,11 +905,26 @@ tok_title(const struct sift_names *nm, size_t i, uint64_t want)
 			return 1;
 	}
 	/* 여신그룹장, 수산정책관: three or more syllables ending in a head */
-	if (t->nsyl >= 3 && n >= 9 &&
+	if (nsyl >= 3 && n >= 9 &&
 	    (sift_wordclass(s + n - 3, 3) & SIFT_WC_TITLE_HEAD) &&
 	    !is_org_word(s, n))
 		return 1;
 	return 0;
+}
+
+static int
+tok_title(const struct sift_names *nm, size_t i, uint64_t want)
+{
+	const struct sift_tok *t = &T(i);
+
+	if (!is_word(t))
+		return 0;
+	if (t->lex & want)
+		return 1;
+	if (!(t->kind & SIFT_TOK_HANGUL) || (want & SIFT_WC_TITLE_AFTER) == 0)
+		return 0;
+	/* computed once per word by the tokenizer (and kept in its memo) */
+	return t->ctitle;
 }
 
 /* ---- result building ---- */
@@ -1067,7 +1190,7 @@ name_at(const struct sift_names *nm, size_t k)
 	if (k > 0 && !T(k).space && (T(k - 1).kind & SIFT_TOK_PUNCT) &&
 	    T(k - 1).cp != '(' && T(k - 1).cp != '[')
 		return 0;
-	if (name_shape(TXT(k), T(k).end - T(k).start))
+	if (T(k).shape)
 		return 1;
 	return bare(&T(k)) && T(k).nsyl == 1 && (T(k).lex & SIFT_WC_SURNAME) &&
 	    !(T(k).lex & (SIFT_WC_PRON | SIFT_WC_TITLE_MOD | SIFT_WC_DET |
@@ -1098,9 +1221,37 @@ slot_word(const struct sift_names *nm, size_t j)
 		return 0;
 	if (verbal(nm, j))
 		return 0;
-	if (is_hangul_word(t) && name_shape(TXT(j), t->end - t->start))
+	if (is_hangul_word(t) && t->shape)
 		return 0;
 	return 1;
+}
+
+/*
+ * A name-shaped word in the organisation slot after a full name: "이호중
+ * 서강대 교수", "안병모 기아차 미국법인장".  서강대 and 기아차 look like
+ * names (서 + 강대, 기 + 아차), so slot_word turns them away; one is taken
+ * as the organisation when the word before it is a full Korean name (a
+ * common family name and two given-name syllables) and it is not one
+ * itself, or ends in 대 (a university's short name: 경희대).
+ */
+static int
+univ_slot(const struct sift_names *nm, size_t j)
+{
+	const struct sift_tok *t = &T(j), *p;
+	size_t n = t->end - t->start;
+
+	if (j == 0 || t->kind != SIFT_TOK_HANGUL || !bare(t) || t->nsyl < 2 ||
+	    t->nsyl > 4 || !t->space || !t->shape || t->ctitle ||
+	    (t->lex & SIFT_WC_TITLE))
+		return 0;
+	if (!(memcmp(TXT(j) + n - 3, "대", 3) == 0 && t->nsyl == 3) &&
+	    given_name(TXT(j), n))
+		return 0;
+	p = &T(j - 1);
+	return p->kind == SIFT_TOK_HANGUL && bare(p) && p->nsyl == 3 &&
+	    p->end - p->start == 9 && p->shape == 3 &&
+	    !(sift_wordclass(TXT(j - 1), 3) & SIFT_WC_SURNAME_RARE) &&
+	    given_name(TXT(j - 1), 9);
 }
 
 /*
@@ -1116,7 +1267,7 @@ name_list(struct sift_names *nm, size_t first, uint32_t title,
 	while (j >= 2 && (is_punct(&T(j - 1), ',') || is_punct(&T(j - 1), 0xB7) ||
 	    is_punct(&T(j - 1), 0x30FB)) && bare(&T(j - 2)) &&
 	    !nm->owner[j - 2] && is_hangul_word(&T(j - 2)) &&
-	    (sl = name_shape(TXT(j - 2), T(j - 2).end - T(j - 2).start)) != 0) {
+	    (sl = T(j - 2).shape) != 0) {
 		long ref;
 
 		j -= 2;
@@ -1159,8 +1310,9 @@ match_title_after(struct sift_names *nm, size_t i)
 	j--;
 	/* NAME ORG TITLE: an organisation (known or not: 김판석 울산 감독,
 	 * 이은비 한국소비자연맹 정책실장) between name and title */
-	if (j > 0 && slot_word(nm, j) && name_at(nm, j - 1) &&
-	    T(j - 1).end - T(j - 1).start != 6) {
+	if (j > 0 && (slot_word(nm, j) || univ_slot(nm, j)) &&
+	    name_at(nm, j - 1) && T(j - 1).end - T(j - 1).start != 6 &&
+	    !(j > 1 && univ_slot(nm, j - 1))) {
 		if (tok_org(nm, j, &oend)) {
 			org = T(j).start;
 			org_len = oend - T(j).start;
@@ -1182,6 +1334,12 @@ match_title_after(struct sift_names *nm, size_t i)
 		org = T(j - 1).start;
 		org_len = oend - T(j - 1).start;
 		j -= 2;
+	} else if (j > 1 && slot_word(nm, j) && univ_slot(nm, j - 1) &&
+	    name_at(nm, j - 2)) {
+		/* the same with a short name: 주영섭 한결대 해양학과 교수 */
+		org = T(j - 1).start;
+		org_len = T(j - 1).end - T(j - 1).start;
+		j -= 2;
 	}
 	if (!is_word(&T(j)) || !free_range_(nm, j, last))
 		return 0;
@@ -1189,7 +1347,7 @@ match_title_after(struct sift_names *nm, size_t i)
 	name_first = j;
 	/* the word right before a title has no particle: read it whole */
 	if (is_hangul_word(&T(j)) &&
-	    (sl = name_shape(TXT(j), T(j).end - T(j).start)) != 0) {
+	    (sl = T(j).shape) != 0) {
 		/* ORG NAME TITLE, ORG의 NAME TITLE, ORG DEPT NAME TITLE */
 		if (org_len == 0 && j > 0 && tok_org(nm, j - 1, &oend) &&
 		    (bare(&T(j - 1)) || (T(j - 1).part << 11) ==
@@ -1493,7 +1651,7 @@ match_hon(struct sift_names *nm, size_t i)
 		if ((k = age_after(nm, i + 1)) == 0 &&
 		    (k = paren_after(nm, i + 1)) == 0)
 			return 0;
-		if (!bare(t) || !name_shape(s, t->end - t->start) ||
+		if (!bare(t) || !t->shape ||
 		    !given_name(s, t->end - t->start))
 			return 0;
 		last = k;
@@ -1503,7 +1661,7 @@ match_hon(struct sift_names *nm, size_t i)
 	/* "배두나 씨": before a separate honorific the word has no particle,
 	 * whatever its last syllable looks like */
 	if (hon_next && !bare(t)) {
-		if (!is_hangul_word(t) || !name_shape(s, t->end - t->start))
+		if (!is_hangul_word(t) || !t->shape)
 			return 0;
 		n = t->end - t->start;
 	}
@@ -1576,6 +1734,22 @@ match_hon(struct sift_names *nm, size_t i)
  * syllables, unknown to the lexicon, followed by a particle or a list
  * comma ("김민준은", "이서연의", "유승민, ...").  Weakest evidence, so last.
  */
+/* Token k is a full Korean name by its letters alone, a particle allowed:
+ * a common family name and two given-name syllables. */
+static int
+strong_name(const struct sift_names *nm, size_t k)
+{
+	const struct sift_tok *t = &T(k);
+
+	return t->kind == SIFT_TOK_HANGUL && t->nsyl == 3 &&
+	    t->base - t->start == 9 && !nm->owner[k] &&
+	    !(t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN)) &&
+	    name_shape(TXT(k), 9) == 3 &&
+	    !(sift_wordclass(TXT(k), 3) & SIFT_WC_SURNAME_RARE) &&
+	    given_name(TXT(k), 9) && memcmp(TXT(k) + 6, "하", 3) != 0 &&
+	    memcmp(TXT(k) + 6, "되", 3) != 0;
+}
+
 static void
 match_bare(struct sift_names *nm)
 {
@@ -1605,6 +1779,13 @@ match_bare(struct sift_names *nm)
 		follow = !bare(t) && t->part != 0;
 		if (!follow && i + 1 < NTOK && (is_punct(&T(i + 1), ',') ||
 		    is_punct(&T(i + 1), 0xB7)) && !T(i + 1).space)
+			follow = 1;
+		/* names listed with spaces only: "안정환 송종국은" (the next
+		 * word a full name with a particle or a list comma) */
+		if (!follow && bare(t) && i + 1 < NTOK && strong_name(nm, i + 1) &&
+		    T(i + 1).space && ((!bare(&T(i + 1)) && T(i + 1).part) ||
+		    (i + 2 < NTOK && !T(i + 2).space &&
+		    (is_punct(&T(i + 2), ',') || is_punct(&T(i + 2), 0xB7)))))
 			follow = 1;
 		if (!follow)
 			continue;
@@ -1655,7 +1836,7 @@ match_foreign_given(struct sift_names *nm)
 			/* cheap tests first: most words are turned away here */
 			if (T(i).nsyl < 2 || (T(i).lex & ~(SIFT_WC_FOREIGN |
 			    SIFT_WC_GIVEN | SIFT_WC_SURNAME | SIFT_WC_SURNAME_RARE)) ||
-			    !all_foreign(TXT(i), T(i).base - T(i).start) ||
+			    !T(i).foreign ||
 			    !left_boundary(nm, i))
 				continue;
 			for (k = i; k < NTOK && w < 3; k++) {
@@ -1665,8 +1846,7 @@ match_foreign_given(struct sift_names *nm)
 				    (k > i && !t->space) || t->nsyl < 2 ||
 				    (t->lex & ~(SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
 				    SIFT_WC_SURNAME | SIFT_WC_SURNAME_RARE)) ||
-				    verbal(nm, k) || !all_foreign(TXT(k),
-				    t->base - t->start))
+				    verbal(nm, k) || !t->foreign)
 					break;
 				w++;
 				if (!bare(t))
@@ -1728,7 +1908,7 @@ match_paren_name(struct sift_names *nm)
 
 		if (!is_punct(&T(i - 1), '(') || !is_punct(&T(i + 1), ')') ||
 		    nm->owner[i] || !is_hangul_word(t) || !bare(t) ||
-		    (sl = name_shape(TXT(i), t->end - t->start)) == 0 ||
+		    (sl = t->shape) == 0 ||
 		    t->nsyl != 3 || !given_name(TXT(i), t->end - t->start))
 			continue;
 		ref = person_add(nm, t->start, t->end - t->start, 0, 0, 0, 0,

@@ -66,6 +66,7 @@
 #define SIFT_WC_INNER          (UINT64_C(1) << 30)	/* 에, 와: another particle may follow */
 #define SIFT_WC_FGIVEN         (UINT64_C(1) << 31)	/* 존, 마이클: a foreign given name */
 #define SIFT_WC_SURNAME_TOP    (UINT64_C(1) << 32)	/* 김, 이, 박: the commonest family names */
+#define SIFT_WC_SNOUN          (UINT64_C(1) << 33)	/* 설명, 말, 주장: "…"는 게 X의 설명이다 */
 
 #define SIFT_WC_PARTICLE \
 	(SIFT_WC_PART_SUBJ | SIFT_WC_PART_POSS | SIFT_WC_PART_OTHER)
@@ -111,19 +112,27 @@ struct sift_tok {
 	uint8_t part;		/* SIFT_WC_PART_* >> 11 of the stripped particle */
 	uint8_t nsyl;		/* Hangul syllables in the base (max 255) */
 	uint8_t upper;		/* Latin word starting with an upper-case letter */
+	uint8_t ctitle;		/* the base is a compound title (수석부사장,
+				 * 수산정책관) not listed as a whole */
+	uint8_t shape;		/* family name bytes if the whole word is
+				 * name-shaped, else 0 */
+	uint8_t foreign;	/* the base sounds foreign (most syllables) */
 };
 
 struct sift_toks {
 	struct sift_tok *v;
 	size_t n, cap;
+	void *memo;		/* words seen before and what they became */
 };
 
-#define SIFT_TOKS_INIT { NULL, 0, 0 }
+#define SIFT_TOKS_INIT { NULL, 0, 0, NULL }
 
 /*
  * Split valid UTF-8 text[0..n) into words (runs of letters and digits,
  * across scripts: "SK텔레콤" is one word) and single punctuation tokens.
- * out is reset first.  Returns the number of tokens.
+ * out is reset first.  Returns the number of tokens.  What a word becomes
+ * (base, particle, lexicon flags, organisation end) depends on its bytes
+ * only, so out keeps a memo of recent words across calls.
  */
 size_t sift_tokenize(const char *text, size_t n, struct sift_toks *out);
 void sift_toks_release(struct sift_toks *t);

@@ -93,11 +93,42 @@ sift_lex_build(struct sift_lexicon *lx)
 
 	memset(count, 0, sizeof(count));
 	memset(lx->hangul_first, 0, sizeof(lx->hangul_first));
+	memset(lx->hangul_open, 0, sizeof(lx->hangul_open));
+	memset(lx->hangul_pair, 0, sizeof(lx->hangul_pair));
+	memset(lx->ascii_open, 0, sizeof(lx->ascii_open));
+	memset(lx->ascii_pair, 0, sizeof(lx->ascii_pair));
 	for (i = 0; i < lx->n; i++) {
-		int k = syllable_index(lx->word[i], lx->len[i]);
+		int k = syllable_index(lx->word[i], lx->len[i]), k2;
+		const unsigned char *w = (const unsigned char *)lx->word[i];
 
-		if (k >= 0)
+		if (w[0] < 0x80 && sift_ascii_alpha(w[0])) {
+			unsigned a = lx->fold ? (unsigned)ascii_lower(w[0]) : w[0];
+
+			if (lx->len[i] < 2 || w[1] >= 0x80 || !sift_ascii_alpha(w[1])) {
+				lx->ascii_open[a >> 3] |= (unsigned char)(1u << (a & 7));
+			} else {
+				unsigned b = lx->fold ? (unsigned)ascii_lower(w[1]) :
+				    w[1], bit = a * 128 + b;
+
+				lx->ascii_pair[bit >> 3] |=
+				    (unsigned char)(1u << (bit & 7));
+			}
+		}
+
+		if (k >= 0) {
 			lx->hangul_first[k >> 3] |= (unsigned char)(1u << (k & 7));
+			k2 = syllable_index(lx->word[i] + 3, lx->len[i] - 3u);
+			if (k2 < 0) {
+				lx->hangul_open[k >> 3] |=
+				    (unsigned char)(1u << (k & 7));
+			} else {
+				unsigned b = sift_lex_pair_bit((unsigned)k,
+				    (unsigned)k2);
+
+				lx->hangul_pair[b >> 3] |=
+				    (unsigned char)(1u << (b & 7));
+			}
+		}
 		key[i] = lex_key(lx->fold, (const unsigned char *)lx->word[i],
 		    lx->len[i]);
 		count[key[i] + 1]++;
@@ -174,9 +205,26 @@ sift_lex_may_start(const struct sift_lexicon *lx, const char *s, size_t n)
 	if (n == 0)
 		return 0;
 	if ((k = syllable_index(s, n)) >= 0)
-		return (lx->hangul_first[k >> 3] >> (k & 7)) & 1;
+		return sift_lex_may_start_hangul(lx, (const unsigned char *)s, n);
 	b = lex_key(lx->fold, (const unsigned char *)s, n);
-	return lx->start[b] != lx->start[b + 1];
+	if (lx->start[b] == lx->start[b + 1])
+		return 0;
+	if ((unsigned char)s[0] < 0x80 && sift_ascii_alpha((unsigned char)s[0])) {
+		/* an English word: its first two letters must start one */
+		unsigned a = lx->fold ? (unsigned)ascii_lower((unsigned char)s[0]) :
+		    (unsigned char)s[0], c, bit;
+
+		if ((lx->ascii_open[a >> 3] >> (a & 7)) & 1)
+			return 1;
+		if (n < 2 || (unsigned char)s[1] >= 0x80 ||
+		    !sift_ascii_alpha((unsigned char)s[1]))
+			return 0;
+		c = lx->fold ? (unsigned)ascii_lower((unsigned char)s[1]) :
+		    (unsigned char)s[1];
+		bit = a * 128 + c;
+		return (lx->ascii_pair[bit >> 3] >> (bit & 7)) & 1;
+	}
+	return 1;
 }
 
 /* ----------------------------------------------------------------- tables */
@@ -303,6 +351,13 @@ sift_numeral_word_may_start(const char *s, size_t n)
 {
 	load_tables();
 	return sift_lex_may_start(&native_lex, s, n);
+}
+
+const struct sift_lexicon *
+sift_numeral_lexicon(void)
+{
+	load_tables();
+	return &native_lex;
 }
 
 /* -------------------------------------------------------- character tests */
@@ -802,7 +857,10 @@ currency_before(const char *text, size_t i, size_t *start)
 	for (k = 0; k < sizeof(prefix_currencies) /
 	    sizeof(prefix_currencies[0]); k++) {
 		l = strlen(prefix_currencies[k].sign);
-		if (i >= l && memcmp(text + i - l, prefix_currencies[k].sign,
+		/* most digits follow a space: test the sign's last byte
+		 * before comparing all of it */
+		if (i >= l && (unsigned char)prefix_currencies[k].sign[l - 1] ==
+		    last && memcmp(text + i - l, prefix_currencies[k].sign,
 		    l) == 0) {
 			if (i > l && sift_ascii_alpha(text[i - l - 1]))
 				continue;
@@ -1263,7 +1321,7 @@ sift_find_numbers(const char *text, size_t n, struct sift_numbers *out)
 		}
 		if (c >= 0xEA && c <= 0xED && i + 2 < n) {
 			if (!prev_hangul && sift_lex_may_start_hangul(
-			    &native_lex, (const unsigned char *)text + i)) {
+			    &native_lex, (const unsigned char *)text + i, n - i)) {
 				i += words_at(text, n, i, out);
 				prev_hangul = hangul_before(text, i);
 			} else {

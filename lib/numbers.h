@@ -81,6 +81,7 @@ size_t sift_parse_numeral(const char *s, size_t n, double *value);
  */
 #define SIFT_LEX_MAX 1024
 #define SIFT_LEX_BUCKETS 512
+#define SIFT_LEX_PAIR_BITS 65536
 
 struct sift_lexicon {
 	int fold;		/* compare ASCII letters case-insensitively */
@@ -92,6 +93,17 @@ struct sift_lexicon {
 	/* one bit per Hangul syllable U+AC00..U+D7A3: some word starts
 	 * with it (the scanners test this at every word) */
 	unsigned char hangul_first[(11172 + 7) / 8];
+	/* syllables that start a one-syllable word or one going on with a
+	 * non-syllable; for the others, a hashed bit per pair of first two
+	 * syllables: most words turned away by the first syllable alone
+	 * still started with a listed one (이, 지, 오) */
+	unsigned char hangul_open[(11172 + 7) / 8];
+	unsigned char hangul_pair[SIFT_LEX_PAIR_BITS / 8];
+	/* the same for words starting with an ASCII letter: letters (case
+	 * folded when fold is set) that start a one-letter word or one going
+	 * on with a non-letter, and a bit per pair of first two letters */
+	unsigned char ascii_open[128 / 8];
+	unsigned char ascii_pair[128 * 128 / 8];
 };
 
 /* Add word w[0..len) (borrowed); returns its index, or -1 if the lexicon is
@@ -108,24 +120,44 @@ int sift_lex_match(const struct sift_lexicon *lx, const char *s, size_t n,
 /* Cheap test before a lookup: whether s[0..n) may start a numeral word
  * ("세", "스물", "three"); false means it certainly does not. */
 int sift_numeral_word_may_start(const char *s, size_t n);
+/* The numeral words as a lexicon (static), for scanners that test
+ * sift_lex_may_start_hangul on it inline. */
+const struct sift_lexicon *sift_numeral_lexicon(void);
 
 /* Cheap test: whether a word of lx may start at s[0..n). */
 int sift_lex_may_start(const struct sift_lexicon *lx, const char *s,
     size_t n);
 
-/* sift_lex_may_start for a Hangul syllable at u (3 bytes, lead byte
+/* The hangul_pair bit of syllable indexes a, b (0..11171). */
+static inline unsigned
+sift_lex_pair_bit(unsigned a, unsigned b)
+{
+	return ((a * 11172u + b) * 2654435761u) >> 16;
+}
+
+/* sift_lex_may_start for a Hangul syllable at u[0..n) (n >= 3, lead byte
  * 0xEA..0xED): inline, for the scanners' loops. */
 static inline int
 sift_lex_may_start_hangul(const struct sift_lexicon *lx,
-    const unsigned char *u)
+    const unsigned char *u, size_t n)
 {
 	unsigned cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) |
-	    (u[2] & 0x3Fu);
+	    (u[2] & 0x3Fu), c2;
 
 	if (cp < 0xAC00 || cp > 0xD7A3)
 		return 0;
 	cp -= 0xAC00;
-	return (lx->hangul_first[cp >> 3] >> (cp & 7)) & 1;
+	if (!((lx->hangul_first[cp >> 3] >> (cp & 7)) & 1))
+		return 0;
+	if ((lx->hangul_open[cp >> 3] >> (cp & 7)) & 1)
+		return 1;
+	if (n < 6 || u[3] < 0xEA || u[3] > 0xED)
+		return 0;
+	c2 = ((u[3] & 0x0Fu) << 12) | ((u[4] & 0x3Fu) << 6) | (u[5] & 0x3Fu);
+	if (c2 < 0xAC00 || c2 > 0xD7A3)
+		return 0;
+	c2 = sift_lex_pair_bit(cp, c2 - 0xAC00);
+	return (lx->hangul_pair[c2 >> 3] >> (c2 & 7)) & 1;
 }
 
 /* Whether a Hangul word ends at s[0..n): no Hangul follows, or only

@@ -239,15 +239,46 @@ focus_person(const struct sift_names *nm, const struct cand *c, size_t nc,
 	return any;
 }
 
+/* "이 대표는", "그 장관은": the person most recently named before token
+ * k (outside quotations) whose title ends in the same title word, or -1
+ * (then the person in focus is taken). */
+static int32_t
+titled_person(const struct sift_names *nm, const struct cand *c, size_t nc,
+    size_t k)
+{
+	const struct sift_tok *t;
+	size_t i, tn;
+
+	if (k + 1 >= NTOK || T(k).kind == SIFT_TOK_LATIN || T(k).base != T(k).end ||
+	    !(T(k + 1).lex & SIFT_WC_TITLE))
+		return -1;
+	t = &T(k + 1);
+	tn = t->base - t->start;
+	for (i = nm->nm; i-- > 0;) {
+		const struct sift_mention *m = &nm->m[i];
+		const struct sift_person *p;
+
+		if (m->tok_first >= k || m->type != SIFT_MENTION_PERSON ||
+		    m->ref < 0 || inside(c, nc, m->tok_first))
+			continue;
+		p = &nm->people[m->ref];
+		if (p->title_len >= tn && memcmp(nm->text + p->title +
+		    p->title_len - tn, nm->text + t->start, tn) == 0)
+			return m->ref;
+	}
+	return -1;
+}
+
 /* An unnamed source ending at token k ("업계 관계자는", "누리소프트 측은"):
- * the phrase from up to two bare nouns before it. */
+ * the phrase from up to two bare nouns before it.  want is the particle
+ * class it must carry (SIFT_WC_PART_SUBJ, or _POSS for "관계자의"). */
 static int
-anon_phrase(const struct sift_names *nm, size_t k, size_t lo,
-    struct speaker *sp)
+anon_phrase_(const struct sift_names *nm, size_t k, size_t lo,
+    struct speaker *sp, uint64_t want)
 {
 	size_t a = k;
 
-	if (((uint64_t)T(k).part << 11) != SIFT_WC_PART_SUBJ)
+	if (((uint64_t)T(k).part << 11) != want)
 		return 0;
 	/* "한 보좌관은", "한 제약사 임원은": a bare title after a determiner
 	 * and at most one noun */
@@ -271,6 +302,13 @@ anon_phrase(const struct sift_names *nm, size_t k, size_t lo,
 	sp->start = T(a).start;
 	sp->len = T(k).base - T(a).start;
 	return 1;
+}
+
+static int
+anon_phrase(const struct sift_names *nm, size_t k, size_t lo,
+    struct speaker *sp)
+{
+	return anon_phrase_(nm, k, lo, sp, SIFT_WC_PART_SUBJ);
 }
 
 /* A pronoun subject at token k: 그는, 그녀가, "이 대표는", he, she. */
@@ -330,7 +368,10 @@ speaker_in(const struct sift_names *nm, const struct cand *c, size_t nc,
 		} else if (anon_phrase(nm, k, a, &sp)) {
 			;
 		} else if (pronoun(nm, k)) {
-			int32_t p = focus_person(nm, c, nc, sent_of, k);
+			int32_t p = titled_person(nm, c, nc, k);
+
+			if (p < 0)
+				p = focus_person(nm, c, nc, sent_of, k);
 
 			if (T(k).kind == SIFT_TOK_LATIN &&
 			    !((k + 1 < NTOK && speech_verb(nm, k + 1)) ||
@@ -365,6 +406,63 @@ possessive_after(const struct sift_names *nm, size_t k, struct speaker *out)
 		return 0;
 	*out = from_mention(nm, &nm->m[mi]);
 	return 1;
+}
+
+/*
+ * A possessive source later in the sentence, before a noun that names
+ * what was said: "…"는 게 업계 관계자의 설명이다, "…"라는 것이 김 대표의
+ * 주장이다.  Tokens (close, b).
+ */
+static int
+source_noun_after(const struct sift_names *nm, const struct cand *c,
+    size_t nc, size_t close, size_t b, struct speaker *out)
+{
+	size_t k;
+
+	for (k = close + 1; k + 1 < b && k + 1 < NTOK; k++) {
+		long mi;
+
+		if (inside(c, nc, k) ||
+		    ((uint64_t)T(k).part << 11) != SIFT_WC_PART_POSS ||
+		    !(T(k + 1).lex & SIFT_WC_SNOUN))
+			continue;
+		if ((mi = sift_names_mention_at(nm, k)) >= 0 &&
+		    nm->m[mi].tok_last == k) {
+			*out = from_mention(nm, &nm->m[mi]);
+			return 1;
+		}
+		return anon_phrase_(nm, k, close + 1, out, SIFT_WC_PART_POSS);
+	}
+	return 0;
+}
+
+/* Some token in (a, b) has Hangul: a Korean quotation. */
+static int
+has_hangul(const struct sift_names *nm, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a + 1; k < b; k++)
+		if (T(k).kind & SIFT_TOK_HANGUL)
+			return 1;
+	return 0;
+}
+
+/* Person p is introduced at token b or later (its first mention), with
+ * a title, an honorific or an age: "떡집을 하는 김순례(62)씨는". */
+static int
+introduced_from(const struct sift_names *nm, int32_t p, size_t b)
+{
+	size_t i, best = NTOK;
+	int titled = 0;
+
+	for (i = 0; i < nm->nm; i++)
+		if (nm->m[i].type == SIFT_MENTION_PERSON && nm->m[i].ref == p &&
+		    nm->m[i].tok_first < best) {
+			best = nm->m[i].tok_first;
+			titled = nm->m[i].titled;
+		}
+	return best >= b && best < NTOK && titled;
 }
 
 static void
@@ -451,8 +549,8 @@ sift_quotes_find(struct sift_quotes *out, const struct sift_names *nm,
 	for (i = 0; i < nc; i++) {
 		size_t so = sent_of[c[i].open], sc = sent_of[c[i].close];
 		size_t a = 0, b = NTOK, k, verb = NTOK;
-		struct speaker sp = { -1, 0, 0 };
-		int glued, found = 0;
+		struct speaker sp = { -1, 0, 0 }, sp2;
+		int glued, found = 0, intro = 0;
 		uint32_t qs, qe;
 
 		/* sentence token ranges: [a, open) before, (close, b) after */
@@ -490,6 +588,8 @@ sift_quotes_find(struct sift_quotes *out, const struct sift_names *nm,
 			found = 1;
 		if (!found && possessive_after(nm, c[i].close + 1, &sp))
 			found = 1;
+		if (!found && source_noun_after(nm, c, nc, c[i].close, b, &sp))
+			found = 1;
 		/* 3. a quotation standing alone: the next sentence says who */
 		if (!found && words_between(nm, a, c[i].open) == 0 &&
 		    words_between(nm, c[i].close + 1, b) == 0 && b < NTOK) {
@@ -502,10 +602,29 @@ sift_quotes_find(struct sift_quotes *out, const struct sift_names *nm,
 					break;
 			if (v < e && speaker_in(nm, c, nc, sent_of, b, v, 0, &sp))
 				found = 1;
+			/* no speech verb, but the sentence introduces a person
+			 * as its subject: "…" 떡집을 하는 김순례(62)씨는 한숨을
+			 * 쉬었다 */
+			if (!found && v == e &&
+			    speaker_in(nm, c, nc, sent_of, b, e, 0, &sp2) &&
+			    sp2.person >= 0 && introduced_from(nm, sp2.person, b) &&
+			    has_hangul(nm, c[i].open, c[i].close))
+				intro = 1;
+		}
+		/* a quotation opening a paragraph, the next sentence
+		 * introducing a person: that person, not the last speaker */
+		if (!found && intro && T(c[i].open).newline) {
+			sp = sp2;
+			found = 1;
 		}
 		/* 4. a continuation of the previous speaker */
 		if (!found && have_prev && so - prev_sent <= FOCUS_SENTENCES) {
 			sp = prev;
+			found = 1;
+		}
+		/* 3b. else a person the next sentence introduces */
+		if (!found && intro) {
+			sp = sp2;
 			found = 1;
 		}
 		/* 5. whoever the text was about */

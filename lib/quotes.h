@@ -13,15 +13,23 @@
  *      "…"라고 홍 대표는 말했다;  English "…," said Jane Roe / Roe said;
  *   2. the nearest subject before the quotation in its sentence:
  *      홍 대표는 "…"라고 말했다;  "…" 홍 대표의 말이다 (possessive after);
+ *      "…"는 게 업계 관계자의 설명이다 (a possessive before a noun that
+ *      names what was said: 설명, 말, 주장 ...);
  *   3. the next sentence when the quotation stands alone and that sentence
- *      has a subject and a speech verb ("…". 홍 대표는 이렇게 말했다);
+ *      has a subject and a speech verb ("…". 홍 대표는 이렇게 말했다), or,
+ *      for a Korean quotation opening a paragraph, introduces a person with
+ *      a title, honorific or age as its subject ("…" 떡집을 하는
+ *      김순례(62)씨는 한숨을 쉬었다);
  *   4. the speaker of the quotation just before, within two sentences (a
  *      second quotation with no subject continues the first: "…"고 말했다.
- *      이어 "…"고 덧붙였다);
+ *      이어 "…"고 덧붙였다); after it, a person the next sentence
+ *      introduces as in 3;
  *   5. the last person named in the previous two sentences.
  * Pronouns (그는, 그녀는, he, she) and partial names (홍 CTO, 리 CEO, Roe)
- * resolve to the full name through the names module; unnamed sources keep
- * their phrase ("업계 관계자", "누리소프트 측") and organisations their name.
+ * resolve to the full name through the names module ("이 대표는" to the
+ * last person named with the title 대표, else the person in focus);
+ * unnamed sources keep their phrase ("업계 관계자", "누리소프트 측") and
+ * organisations their name.
  */
 #ifndef SIFT_QUOTES_H
 #define SIFT_QUOTES_H

@@ -148,6 +148,85 @@ TEST(numbers_and_scores_are_written_as_plain_json_numbers)
 	sift_buf_release(&b);
 }
 
+TEST(a_date_with_a_time_is_a_dt_and_a_ti_mention)
+{
+	struct sift_ymd d = { 2025, 3, 14, -1, 0 };
+	struct sift_extract_opts o = SIFT_EXTRACT_OPTS_INIT;
+	json_t *e, *m;
+	const char *s = "3월 5일 오후 3시에 만났다. 오전 10시 30분 출발.";
+
+	o.mentions = 1;
+	e = run(s, &d, NULL, &o);
+	m = json_object_get(e, "mentions");
+	CHECK_INT(json_array_size(m), 3);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(m, 0),
+	    "type")), "DT");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(m, 0),
+	    "text")), "3월 5일");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(m, 1),
+	    "type")), "TI");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(m, 1),
+	    "text")), "오후 3시");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(m, 2),
+	    "type")), "TI");
+	json_decref(e);
+}
+
+static const char *
+meta_date(const char *raw)
+{
+	static char got[64];
+	struct sift_buf tmp = SIFT_BUF_INIT;
+	const char *d;
+	size_t n;
+
+	if (sift_extract_meta_date(raw, strlen(raw), &tmp, &d, &n))
+		snprintf(got, sizeof(got), "%.*s", (int)n, d);
+	else
+		snprintf(got, sizeof(got), "(none)");
+	sift_buf_release(&tmp);
+	return got;
+}
+
+TEST(meta_date_is_read_from_the_raw_object)
+{
+	CHECK_STR(meta_date("{\"title\":\"a \\\"date\\\": b\",\"date\":"
+	    "\"2025-03-14\"}"), "2025-03-14");
+	CHECK_STR(meta_date("{ \"x\" : {\"date\":\"1999-01-01\"} , "
+	    "\"d\\u0061te\" : \"2025\\u002d04\" }"), "2025-04");
+	/* the last key wins, as with jansson */
+	CHECK_STR(meta_date("{\"date\":\"2024-01-01\",\"date\":null}"),
+	    "(none)");
+	CHECK_STR(meta_date("{\"date\":[1,\"]\"],\"date\":\"2023\"}"), "2023");
+	CHECK_STR(meta_date("{}"), "(none)");
+	CHECK_STR(meta_date("{\"dates\":\"2025-01-01\"}"), "(none)");
+}
+
+TEST(keyword_ties_do_not_depend_on_the_records_before)
+{
+	struct sift_extract_opts o = SIFT_EXTRACT_OPTS_INIT;
+	struct sift_extract fresh = SIFT_EXTRACT_INIT;
+	struct sift_buf a = SIFT_BUF_INIT, b = SIFT_BUF_INIT, big = SIFT_BUF_INIT;
+	const char *s = "경찰청 김민준 과장은 사과했다.";
+	size_t i;
+
+	/* a long record first grows the candidate table */
+	for (i = 0; i < 400; i++)
+		sift_buf_adds(&big, "반도체 배터리 수출 ");
+	sift_extract(&x, big.data, big.len, NULL, NULL, &o, &a);
+	sift_buf_reset(&a);
+	sift_extract(&x, s, strlen(s), NULL, NULL, &o, &a);
+	sift_extract(&fresh, s, strlen(s), NULL, NULL, &o, &b);
+	CHECK_STR(a.data, b.data);
+	/* equal scores, equal lengths: byte order */
+	CHECK(strstr(b.data, "{\"term\":\"경찰청\",\"score\":1},"
+	    "{\"term\":\"김민준\",\"score\":1}") != NULL);
+	sift_extract_release(&fresh);
+	sift_buf_release(&a);
+	sift_buf_release(&b);
+	sift_buf_release(&big);
+}
+
 int
 main(void)
 {
@@ -157,6 +236,9 @@ main(void)
 	RUN(mentions_carry_code_point_offsets);
 	RUN(record_sentences_are_used_when_they_are_in_the_text);
 	RUN(numbers_and_scores_are_written_as_plain_json_numbers);
+	RUN(a_date_with_a_time_is_a_dt_and_a_ti_mention);
+	RUN(meta_date_is_read_from_the_raw_object);
+	RUN(keyword_ties_do_not_depend_on_the_records_before);
 	sift_extract_release(&x);
 	return unit_done();
 }

@@ -198,6 +198,37 @@ TEST(places_and_nouns_shaped_like_names_are_not_people)
 	CHECK_STR(person(0), "맹순자|할머니|");
 }
 
+TEST(a_university_short_name_between_name_and_title)
+{
+	/* 서강대 is name-shaped; after a full name it is the organisation */
+	find("토론에는 정민호 한결대 교수와 윤서현 누리대 교수가 나왔다.");
+	CHECK_STR(person(0), "정민호|교수|한결대");
+	CHECK_STR(person(1), "윤서현|교수|누리대");
+}
+
+TEST(the_word_memo_gives_the_same_tokens_twice)
+{
+	struct sift_toks t = SIFT_TOKS_INIT;
+	const char *s = "한빛전자가 회장에게까지 한빛전자가 SK텔레콤은 회장에게까지";
+	struct sift_tok a[8];
+	size_t n, i;
+
+	n = sift_tokenize(s, strlen(s), &t);
+	CHECK_INT(n, 5);
+	memcpy(a, t.v, n * sizeof(a[0]));
+	CHECK_INT(sift_tokenize(s, strlen(s), &t), 5);
+	for (i = 0; i < n; i++) {
+		CHECK_INT(t.v[i].base - t.v[i].start, a[i].base - a[i].start);
+		CHECK(t.v[i].lex == a[i].lex && t.v[i].part == a[i].part &&
+		    t.v[i].nsyl == a[i].nsyl && t.v[i].org_end == a[i].org_end);
+	}
+	/* the third word was a memo hit: the same as the first */
+	CHECK_INT(t.v[2].base - t.v[2].start, t.v[0].base - t.v[0].start);
+	CHECK_INT(t.v[2].org_end - t.v[2].start, t.v[0].org_end - t.v[0].start);
+	CHECK_INT(t.v[1].base - t.v[1].start, 6);
+	sift_toks_release(&t);
+}
+
 TEST(plain_text_has_no_people)
 {
 	CHECK_INT(find("오늘은 날씨가 맑고 바람이 분다. 정부는 대책을 발표했다."), 0);
@@ -221,6 +252,8 @@ main(void)
 	RUN(english_people_with_titles_and_organisations);
 	RUN(lists_parentheses_and_surnames_alone_in_english);
 	RUN(places_and_nouns_shaped_like_names_are_not_people);
+	RUN(a_university_short_name_between_name_and_title);
+	RUN(the_word_memo_gives_the_same_tokens_twice);
 	RUN(plain_text_has_no_people);
 	sift_names_release(&nm);
 	return unit_done();

@@ -247,6 +247,39 @@ TEST(looks_words_up_longest_first)
 	CHECK_INT(sift_lex_match(&lx, "명", strlen("명"), &m), -1);
 }
 
+TEST(the_start_test_looks_at_two_syllables)
+{
+	static struct sift_lexicon lx;
+
+	sift_lex_add(&lx, "지난", strlen("지난"));
+	sift_lex_add(&lx, "오", strlen("오"));
+	sift_lex_build(&lx);
+	CHECK(sift_lex_may_start(&lx, "지난해", strlen("지난해")));
+	/* the first syllable starts a word, the pair does not */
+	CHECK(!sift_lex_may_start(&lx, "지역", strlen("지역")));
+	CHECK(!sift_lex_may_start(&lx, "지", strlen("지")));
+	/* a one-syllable word: any continuation may start it */
+	CHECK(sift_lex_may_start(&lx, "오늘", strlen("오늘")));
+	CHECK(!sift_lex_may_start(&lx, "가나", strlen("가나")));
+}
+
+TEST(the_start_test_looks_at_two_letters_case_folded)
+{
+	static struct sift_lexicon lx;
+
+	lx.fold = 1;
+	sift_lex_add(&lx, "three", strlen("three"));
+	sift_lex_add(&lx, "a", strlen("a"));
+	sift_lex_build(&lx);
+	CHECK(sift_lex_may_start(&lx, "Three", strlen("Three")));
+	CHECK(sift_lex_may_start(&lx, "THREE", strlen("THREE")));
+	CHECK(!sift_lex_may_start(&lx, "table", strlen("table")));
+	CHECK(!sift_lex_may_start(&lx, "t", strlen("t")));
+	/* a one-letter word: any continuation may start it */
+	CHECK(sift_lex_may_start(&lx, "about", strlen("about")));
+	CHECK(!sift_lex_may_start(&lx, "zoo", strlen("zoo")));
+}
+
 TEST(keeps_spans_in_order_and_reuses_the_array)
 {
 	struct sift_numbers v = SIFT_NUMBERS_INIT;
@@ -283,6 +316,8 @@ main(void)
 	RUN(parses_numerals_alone);
 	RUN(tells_where_a_word_ends);
 	RUN(looks_words_up_longest_first);
+	RUN(the_start_test_looks_at_two_syllables);
+	RUN(the_start_test_looks_at_two_letters_case_folded);
 	RUN(keeps_spans_in_order_and_reuses_the_array);
 	sift_numbers_release(&found);
 	return unit_done();

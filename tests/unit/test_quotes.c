@@ -112,6 +112,34 @@ TEST(english_said_before_or_after_the_name)
 	    "Costs are high,=Jane Roe");
 }
 
+TEST(this_title_resolves_to_the_person_with_that_title)
+{
+	/* 이 대표: the 대표 named before, not the last person in focus */
+	CHECK_STR(quotes("누리바이오 한지석 대표가 왔다. \"흑자다\"라고 "
+	    "김하람 대변인이 말했다. 이 대표는 \"내년에는 흑자\"라고 했다."),
+	    "흑자다=김하람;내년에는 흑자=한지석");
+}
+
+TEST(a_possessive_source_before_a_speech_noun)
+{
+	CHECK_STR(quotes("\"시장이 과열됐다\"는 게 금융당국 관계자의 "
+	    "설명이다."), "시장이 과열됐다=금융당국 관계자");
+	CHECK_STR(quotes("\"규제가 너무 많다\"는 것이 한빛전자 오세린 "
+	    "부사장의 주장이다."), "규제가 너무 많다=오세린");
+}
+
+TEST(a_paragraph_quote_then_a_person_introduced)
+{
+	/* no speech verb after, but the next sentence introduces someone */
+	CHECK_STR(quotes("정윤호 교수는 \"늦었다\"고 말했다.\n"
+	    "\"손님이 줄었어요.\" 떡집을 하는 김순례(62)씨는 한숨을 쉬었다."),
+	    "늦었다=정윤호;손님이 줄었어요.=김순례");
+	/* in the same paragraph the previous speaker goes on */
+	CHECK_STR(quotes("정윤호 교수는 \"늦었다\"고 말했다. "
+	    "\"손님이 줄었어요.\" 떡집을 하는 김순례(62)씨는 한숨을 쉬었다."),
+	    "늦었다=정윤호;손님이 줄었어요.=정윤호");
+}
+
 TEST(no_speaker_anywhere_is_unknown)
 {
 	CHECK_STR(quotes("\"모두가 알고 있다\"는 말이 돌았다."),
@@ -130,6 +158,9 @@ main(void)
 	RUN(unnamed_sources_and_organisations);
 	RUN(quoted_terms_are_not_speech);
 	RUN(english_said_before_or_after_the_name);
+	RUN(this_title_resolves_to_the_person_with_that_title);
+	RUN(a_possessive_source_before_a_speech_noun);
+	RUN(a_paragraph_quote_then_a_person_introduced);
 	RUN(no_speaker_anywhere_is_unknown);
 	sift_names_release(&nm);
 	sift_quotes_release(&q);
