@@ -317,6 +317,40 @@ all_syllables(const char *s, size_t n)
 	return n / 3;
 }
 
+/*
+ * The one-syllable case particles come in pairs chosen by the syllable
+ * before them: 이/은/을/과 follow a final consonant, 가/는/를/와 a vowel.
+ * A word whose last syllable is the wrong half of a pair does not end in
+ * that particle: "누리플레이" is a name (레 has no final consonant, so its
+ * subject particle would be 가), "누리플레" + 이 is no reading.  p is the
+ * syllable before the particle q (both 3-byte Hangul syllables, checked
+ * by the caller for q; p may be anything).  Returns 0 for a mismatch.
+ */
+static int
+particle_fits(const char *p, const char *q)
+{
+	/* 와 after a final consonant is left to strip: no noun ends so,
+	 * and user text writes "홍지영와" for 홍지영과 */
+	static const char cons[] = "이은을과", vow[] = "가는를";
+	const unsigned char *u = (const unsigned char *)p;
+	int32_t cp;
+	int i, want;
+
+	for (i = 0, want = -1; i < 12; i += 3) {
+		if (memcmp(q, cons + i, 3) == 0)
+			want = 1;
+		else if (i < 9 && memcmp(q, vow + i, 3) == 0)
+			want = 0;
+	}
+	if (want < 0 || (u[0] & 0xF0) != 0xE0)
+		return 1;
+	cp = (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 |
+	    (u[2] & 0x3F);
+	if (!is_hangul_syllable(cp))
+		return 1;
+	return ((cp - 0xAC00) % 28 != 0) == want;
+}
+
 /* One particle off the end of s[0..n): the longest listed one that leaves
  * at least one character.  Returns the new length (n if none). */
 static size_t
@@ -335,7 +369,8 @@ strip_one(const char *s, size_t n, uint64_t *cls)
 		if (!maybe_particle(s + n - k, k))
 			continue;
 		f = sift_wordclass(s + n - k, k);
-		if (f & SIFT_WC_PARTICLE) {
+		if ((f & SIFT_WC_PARTICLE) &&
+		    !(k == 3 && n >= 6 && !particle_fits(s + n - 6, s + n - 3))) {
 			best = k;
 			bestf = f;
 		}
@@ -931,6 +966,8 @@ tok_title(const struct sift_names *nm, size_t i, uint64_t want)
 
 static long org_add(struct sift_names *nm, uint32_t name, uint32_t len);
 
+static size_t age_after(const struct sift_names *nm, size_t i);
+
 static void
 mention_push(struct sift_names *nm, uint32_t start, uint32_t end,
     size_t first, size_t last, int type, int titled)
@@ -949,9 +986,27 @@ mention_push(struct sift_names *nm, uint32_t start, uint32_t end,
 	m->ref = -1;
 	m->type = (uint8_t)type;
 	m->part = T(last).part;
+	/* the case of a name with an age after it is that of the word glued
+	 * to the ")": a particle alone or after an honorific, "방정옥(74)씨는",
+	 * whether the age is inside the mention or not */
+	if (last + 2 < NTOK && !T(last + 1).space &&
+	    is_punct(&T(last + 1), '(') && T(last).base == T(last).end) {
+		size_t k = age_after(nm, last + 1);
+
+		if (k)
+			last = k;
+	}
 	if (is_punct(&T(last), ')') && last + 1 < NTOK && !T(last + 1).space &&
-	    is_hangul_word(&T(last + 1)) && T(last + 1).base == T(last + 1).start)
-		m->part = T(last + 1).part;
+	    is_hangul_word(&T(last + 1))) {
+		const struct sift_tok *t = &T(last + 1);
+
+		if (t->base == t->start || (t->lex & SIFT_WC_HON))
+			m->part = t->part;
+		else if (t->base == t->end && (t->lex & SIFT_WC_PARTICLE))
+			/* a particle alone, "(81)은": the tokenizer keeps
+			 * at least one syllable, so it is left whole */
+			m->part = (uint8_t)((t->lex & SIFT_WC_PARTICLE) >> 11);
+	}
 	m->titled = (uint8_t)titled;
 	m->anon = 0;
 }
@@ -1114,20 +1169,42 @@ title_end(const struct sift_names *nm, size_t last)
 static int has_foreign_syllable(const char *s, size_t n);
 static int noun_final(const char *s, size_t n);
 
+/*
+ * "알메이다", "아옌데": a foreign name may end in 다 like a verb (or the
+ * copula 이다) does, but a word ending in 다 closes its sentence and is
+ * never followed by another word of the phrase, as a name before its title
+ * is; the other verb endings (-는, -한) do lead into a noun.  So a word
+ * ending in 다 with a foreign syllable before it, and a word right after
+ * it, is read whole.
+ */
+static int
+foreign_da(const struct sift_names *nm, size_t j)
+{
+	const struct sift_tok *t = &T(j);
+	size_t n = t->end - t->start;
+
+	return t->kind == SIFT_TOK_HANGUL && n >= 9 && n <= 18 &&
+	    j + 1 < NTOK && T(j + 1).space && is_word(&T(j + 1)) &&
+	    memcmp(nm->text + t->end - 3, "다", 3) == 0 &&
+	    has_foreign_syllable(TXT(j), n - 3);
+}
+
 static int
 foreign_word_ok(const struct sift_names *nm, size_t j)
 {
 	const struct sift_tok *t = &T(j);
 	uint32_t dummy;
+	int da = foreign_da(nm, j);
 
-	if (!is_hangul_word(t) || !bare(t) || t->nsyl == 0 || t->nsyl > 5)
+	if (!is_hangul_word(t) || (!bare(t) && !da) || t->nsyl == 0 ||
+	    t->nsyl > 5)
 		return 0;
 	if (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
 	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN))
 		return 0;
 	if (tok_org(nm, j, &dummy) || tok_title(nm, j, SIFT_WC_TITLE))
 		return 0;
-	if (verbal(nm, j))
+	if (!da && verbal(nm, j))
 		return 0;
 	/* every longer word of a foreign name sounds foreign: "음식점"
 	 * before "CEO" is no name */
@@ -1280,6 +1357,25 @@ name_list(struct sift_names *nm, size_t first, uint32_t title,
 	}
 }
 
+/* Token j is a unit of an organisation: a Hangul word of three or more
+ * syllables ending in 부, 과, 실, 팀 or 센터 (사업부, 재난대응과). */
+static int
+unit_word(const struct sift_names *nm, size_t j)
+{
+	static const char *const heads[] = { "부", "과", "실", "팀", "센터" };
+	const struct sift_tok *t = &T(j);
+	size_t n = t->end - t->start, i, h;
+
+	if (t->kind != SIFT_TOK_HANGUL || t->nsyl < 3)
+		return 0;
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		h = strlen(heads[i]);
+		if (n > h && memcmp(TXT(j) + n - h, heads[i], h) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Try "NAME [ORG] [mod] TITLE" and its variants with the title at token i.
  * Returns 1 if a mention was added.
@@ -1340,6 +1436,15 @@ match_title_after(struct sift_names *nm, size_t i)
 		org = T(j - 1).start;
 		org_len = T(j - 1).end - T(j - 1).start;
 		j -= 2;
+	} else if (j > 1 && bare(&T(j)) && T(j).space &&
+	    tok_org(nm, j, &oend) && foreign_word_ok(nm, j - 1) &&
+	    has_foreign_syllable(TXT(j - 1), T(j - 1).end - T(j - 1).start)) {
+		/* FOREIGN-NAME ORG TITLE: 마리아 로페스 EU 집행위원; only a
+		 * known organisation, as a foreign name gives less evidence
+		 * than a Korean one */
+		org = T(j).start;
+		org_len = oend - T(j).start;
+		j--;
 	}
 	if (!is_word(&T(j)) || !free_range_(nm, j, last))
 		return 0;
@@ -1348,8 +1453,17 @@ match_title_after(struct sift_names *nm, size_t i)
 	/* the word right before a title has no particle: read it whole */
 	if (is_hangul_word(&T(j)) &&
 	    (sl = T(j).shape) != 0) {
-		/* ORG NAME TITLE, ORG의 NAME TITLE, ORG DEPT NAME TITLE */
-		if (org_len == 0 && j > 0 && tok_org(nm, j - 1, &oend) &&
+		/* ORG UNIT NAME TITLE: 한빛공사 연금사업부 김영희 부장, 기상청
+		 * 태풍센터 이수진 예보관; the person's organisation is the
+		 * body, the unit (a word in 부, 과, 실, 팀, 센터) a part of it,
+		 * as with ORG DEPT NAME TITLE below */
+		if (org_len == 0 && j > 1 && bare(&T(j - 1)) &&
+		    bare(&T(j - 2)) && unit_word(nm, j - 1) &&
+		    tok_org(nm, j - 2, &oend)) {
+			org = T(j - 2).start;
+			org_len = oend - T(j - 2).start;
+			first = j - 2;
+		} else if (org_len == 0 && j > 0 && tok_org(nm, j - 1, &oend) &&
 		    (bare(&T(j - 1)) || (T(j - 1).part << 11) ==
 		    SIFT_WC_PART_POSS)) {
 			org = T(j - 1).start;
@@ -1372,7 +1486,7 @@ match_title_after(struct sift_names *nm, size_t i)
 		    org_len);
 		return 1;
 	}
-	if (!bare(&T(j)))
+	if (!bare(&T(j)) && !foreign_da(nm, j))
 		return 0;
 	/* a family name alone (홍 CTO, 신 회장) or the last word of a
 	 * foreign name met before (리 CEO): a later mention */
@@ -1404,11 +1518,22 @@ match_title_after(struct sift_names *nm, size_t i)
 			k--;
 			words++;
 		}
-		while (k < j && !left_boundary(nm, k)) {
+		/* a known foreign given name starts a name whatever comes
+		 * before it: "대표로 나선 마리아 로페스 EU 집행위원" (나선 is a
+		 * verb form the lexicon cannot see); a word with nothing
+		 * foreign about it before one is not part of the name */
+		while (k < j && !(T(k).lex & SIFT_WC_FGIVEN) &&
+		    (T(k + 1).lex & SIFT_WC_FGIVEN) &&
+		    !has_foreign_syllable(TXT(k), T(k).end - T(k).start)) {
 			k++;
 			words--;
 		}
-		if (!left_boundary(nm, k))
+		while (k < j && !left_boundary(nm, k) &&
+		    !(T(k).lex & SIFT_WC_FGIVEN)) {
+			k++;
+			words--;
+		}
+		if (!left_boundary(nm, k) && !(T(k).lex & SIFT_WC_FGIVEN))
 			return 0;
 		/* the first word sounds foreign or is a known given name; a
 		 * single word needs two syllables too */
@@ -2078,6 +2203,43 @@ en_org_run(const struct sift_names *nm, size_t i, size_t *endtok)
  * "Jane Roe, chief executive of Acme Corp.".  Returns the last token used
  * (0 if there is no such phrase) and fills title and org spans.
  */
+/*
+ * Token k is a listed English title word on its own ("analyst",
+ * "officer"), or ends a listed two-word one ("scientific officer" no,
+ * "chief executive" yes).
+ */
+static int
+en_title_at(const struct sift_names *nm, size_t k)
+{
+	return T(k).kind == SIFT_TOK_LATIN &&
+	    (sift_wordclass(TXT(k), T(k).end - T(k).start) &
+	    (SIFT_WC_TITLE_EN | SIFT_WC_TITLE)) != 0;
+}
+
+/*
+ * Tokens a..b-1 are lowercase words that can qualify a title: "healthcare
+ * analyst", "chief scientific officer", "union leader".  News writes the
+ * field or rank of a job before its head noun, and the title is the whole
+ * phrase; function words (the, and, who) and verbs (said) end it.
+ */
+static int
+en_title_mods(const struct sift_names *nm, size_t a, size_t b)
+{
+	size_t k;
+
+	if (b - a > 2)
+		return 0;
+	for (k = a; k < b; k++) {
+		const struct sift_tok *t = &T(k);
+
+		if (t->kind != SIFT_TOK_LATIN || t->upper || nm->owner[k] ||
+		    (k > a && !t->space) || t->end - t->start < 3 ||
+		    (t->lex & (SIFT_WC_STOP | SIFT_WC_ENVERB | SIFT_WC_ENPRON)))
+			return 0;
+	}
+	return 1;
+}
+
 static size_t
 en_appos(const struct sift_names *nm, size_t e, uint32_t *title,
     uint32_t *title_len, uint32_t *org, uint32_t *org_len)
@@ -2105,6 +2267,9 @@ en_appos(const struct sift_names *nm, size_t e, uint32_t *title,
 		memcpy(buf, TXT(t0), n);
 		if (sift_wordclass(buf, n) & (SIFT_WC_TITLE_EN | SIFT_WC_TITLE))
 			lastt = k;
+		else if (k > t0 && en_title_mods(nm, t0, k) &&
+		    en_title_at(nm, k))
+			lastt = k;	/* "a healthcare analyst" */
 	}
 	if (lastt == 0)
 		return 0;
@@ -2201,6 +2366,25 @@ match_english(struct sift_names *nm)
 			run = en_name_run(nm, last + 1, 3, &words);
 			if (run == 0 || !free_range_(nm, t0, last + run))
 				continue;
+			/* the title's qualifiers: "union leader Jang", "chief
+			 * scientific officer Roe", and the portfolio of a
+			 * minister or secretary, "Finance Minister Park" (one
+			 * capitalised word, not the end of a longer name).  A
+			 * capitalised word before other titles is a place or
+			 * body, not part of the title: "Georgia Governor" */
+			while (t0 > 0 && t0 + 2 > i && T(t0).space &&
+			    en_title_mods(nm, t0 - 1, t0))
+				t0--;
+			if (t0 == i && t0 == last && t0 > 0 && T(t0).upper &&
+			    T(t0).space && (en_word_eq(nm, t0, "Minister") ||
+			    en_word_eq(nm, t0, "Secretary")) &&
+			    T(t0 - 1).kind == SIFT_TOK_LATIN && T(t0 - 1).upper &&
+			    !nm->owner[t0 - 1] && T(t0 - 1).end - T(t0 - 1).start >= 3 &&
+			    !(T(t0 - 1).lex & (SIFT_WC_STOP | SIFT_WC_ENVERB |
+			    SIFT_WC_ENPRON | SIFT_WC_TITLE_EN | SIFT_WC_TITLE)) &&
+			    (t0 < 2 || !(T(t0 - 2).kind == SIFT_TOK_LATIN &&
+			    T(t0 - 2).upper)))
+				t0--;
 			/* a lone capitalised word after Mr./Dr. is a name; after
 			 * President or CEO it could be a sentence start */
 			if (t0 > 0 && T(t0 - 1).kind == SIFT_TOK_LATIN &&

@@ -71,6 +71,36 @@ rec() {
 	assert_output '["한빛전자","누리소프트"]'
 }
 
+@test "English titles keep their qualifiers and quotes find their speakers" {
+	rec '\"Prices will fall by spring,\" said Omar Haddad, an energy analyst at Kestrel Partners. \"We will not accept this plan,\" said union leader Mia Torres. Lena Fischer, chief medical officer of Orvia Health, will stay. \"The trial goes on as planned,\" Fischer said.' > in.ndjson
+	run --separate-stderr sift-extract in.ndjson
+	assert_success
+	run jq -c '[.entities.people[] | [.name, .title, .org]]' <<<"$output"
+	assert_output '[["Omar Haddad","energy analyst","Kestrel Partners"],["Mia Torres","union leader",null],["Lena Fischer","chief medical officer","Orvia Health"]]'
+	run sift-extract in.ndjson
+	run jq -r '.entities.quotes[] | .speaker' <<<"$output"
+	assert_output $'Omar Haddad\nMia Torres\nLena Fischer'
+}
+
+@test "an English company named by its industry word is no person" {
+	rec 'Vela Telecom said on Monday it would sell its towers. \"The sale frees cash,\" Vela Telecom chief executive Ian Brooks said.' > in.ndjson
+	run --separate-stderr sift-extract in.ndjson
+	assert_success
+	run jq -c '[.entities.people[] | [.name, .title, .org]]' <<<"$output"
+	assert_output '[["Ian Brooks","chief executive","Vela Telecom"]]'
+}
+
+@test "particles agree with the syllable before them; foreign names end in 다" {
+	rec '박수진 한솔플레이 대표는 \"해외 가입자를 두 배로 늘리겠다\"고 말했다. 안토니오 페레이다 감독은 \"수비가 좋았다\"고 했다.' > in.ndjson
+	run --separate-stderr sift-extract in.ndjson
+	assert_success
+	run jq -c '[.entities.people[] | [.name, .title, .org]]' <<<"$output"
+	assert_output '[["박수진","대표","한솔플레이"],["안토니오 페레이다","감독",null]]'
+	run sift-extract in.ndjson
+	run jq -r '.entities.quotes[] | .speaker' <<<"$output"
+	assert_output $'박수진\n안토니오 페레이다'
+}
+
 @test "particles are stripped from names and keywords" {
 	rec '한빛전자가 반도체를 늘린다. 누리소프트와 한빛전자는 반도체에서 경쟁한다. 정부는 지켜본다.' > in.ndjson
 	run sift-extract -k 3 in.ndjson

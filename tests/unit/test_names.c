@@ -236,6 +236,69 @@ TEST(plain_text_has_no_people)
 	CHECK_INT(find("!!! ... ???"), 0);
 }
 
+TEST(particles_agree_with_the_syllable_before_them)
+{
+	/* 이/은/을/과 follow a final consonant, 가/는/를/와 a vowel: a word
+	 * ending in the wrong half of a pair keeps that syllable */
+	CHECK_INT(strip("한솔플레이"), strlen("한솔플레이"));
+	CHECK_INT(strip("한솔플레이가"), strlen("한솔플레이"));
+	CHECK_INT(strip("하늘스카이"), strlen("하늘스카이"));
+	CHECK_INT(strip("사진가"), strlen("사진가"));
+	CHECK_INT(strip("마을"), strlen("마을"));
+	CHECK_INT(strip("효과"), strlen("효과"));
+	/* the right half still goes */
+	CHECK_INT(strip("한빛은행이"), strlen("한빛은행"));
+	CHECK_INT(strip("새솔바이오를"), strlen("새솔바이오"));
+	CHECK_INT(strip("도시락과"), strlen("도시락"));
+	find("박수진 한솔플레이 대표는 \"해외로 간다\"고 말했다.");
+	CHECK_STR(person(0), "박수진|대표|한솔플레이");
+}
+
+TEST(foreign_names_ending_in_da_and_with_an_organisation)
+{
+	/* a foreign name may end in 다, which no verb form does before
+	 * another word of the phrase */
+	find("안토니오 페레이다 감독은 \"수비가 좋았다\"고 말했다.");
+	CHECK_STR(person(0), "안토니오 페레이다|감독|");
+	find("회담에 나선 카를로스 벤투리 UN 특별보고관은 웃었다.");
+	CHECK_STR(person(0), "카를로스 벤투리|특별보고관|UN");
+	/* a verb form ending in 다 still closes the sentence */
+	CHECK_INT(find("경기는 끝났다 감독은 웃었다."), 0);
+}
+
+TEST(english_titles_keep_their_qualifiers)
+{
+	find("\"We will wait,\" said union leader Mia Torres, who called a strike.");
+	CHECK_STR(person(0), "Mia Torres|union leader|");
+	find("\"It is cheap,\" said Omar Haddad, an energy analyst at Kestrel Partners.");
+	CHECK_STR(person(0), "Omar Haddad|energy analyst|Kestrel Partners");
+	find("Lena Fischer, chief medical officer of Orvia Health, will leave.");
+	CHECK_STR(person(0), "Lena Fischer|chief medical officer|Orvia Health");
+	/* a minister's portfolio is part of the title, a governor's state
+	 * is not */
+	find("Trade Minister Choi Dong-hyun met them, and Ohio Governor Dan Price left.");
+	CHECK_STR(person(0), "Choi Dong-hyun|Trade Minister|");
+	CHECK_STR(person(1), "Dan Price|Governor|");
+}
+
+TEST(a_name_with_an_age_takes_the_particle_after_the_parenthesis)
+{
+	find("농부 강순례(68)씨는 웃었다. 화가 문태오(70)는 울었다.");
+	CHECK_INT(nm.m[0].part << 11, SIFT_WC_PART_SUBJ);
+	CHECK_INT(nm.m[1].part << 11, SIFT_WC_PART_SUBJ);
+}
+
+TEST(the_body_not_its_unit_is_the_organisation)
+{
+	find("한결공단 보상사업부 차수민 차장은 웃었다.");
+	CHECK_STR(person(0), "차수민|차장|한결공단");
+	find("해양경찰청 구조센터 방하진 경위가 왔다.");
+	CHECK_STR(person(0), "방하진|경위|해양경찰청");
+	/* a unit with no body before it is the organisation given */
+	find("이번에 보상사업부 차수민 차장은 웃었다.");
+	CHECK_STR(person(0), "차수민|차장|보상사업부");
+}
+
 int
 main(void)
 {
@@ -255,6 +318,11 @@ main(void)
 	RUN(a_university_short_name_between_name_and_title);
 	RUN(the_word_memo_gives_the_same_tokens_twice);
 	RUN(plain_text_has_no_people);
+	RUN(particles_agree_with_the_syllable_before_them);
+	RUN(foreign_names_ending_in_da_and_with_an_organisation);
+	RUN(english_titles_keep_their_qualifiers);
+	RUN(a_name_with_an_age_takes_the_particle_after_the_parenthesis);
+	RUN(the_body_not_its_unit_is_the_organisation);
 	sift_names_release(&nm);
 	return unit_done();
 }

@@ -97,6 +97,17 @@ TEST(unnamed_sources_and_organisations)
 	    "분위기가 누그러졌다=보좌관");
 }
 
+TEST(a_speaker_with_an_age_after_another_speaker)
+{
+	/* "(68)씨는", "(70)은": the particle after the age marks the
+	 * subject, so the earlier speaker does not go on */
+	CHECK_STR(quotes("한결시 박서윤 과장은 \"신청이 늘었다\"고 설명했다. "
+	    "시장 상인 고만석(68)씨는 \"손님이 반으로 줄었다\"고 말했다. "
+	    "화가 문태오(70)는 \"붓을 놓지 않겠다\"고 했다."),
+	    "신청이 늘었다=박서윤;손님이 반으로 줄었다=고만석;"
+	    "붓을 놓지 않겠다=문태오");
+}
+
 TEST(quoted_terms_are_not_speech)
 {
 	CHECK_STR(quotes("이번 행사는 '미래 기술'을 주제로 열렸다. 신제품 "
@@ -162,6 +173,7 @@ main(void)
 	RUN(a_possessive_source_before_a_speech_noun);
 	RUN(a_paragraph_quote_then_a_person_introduced);
 	RUN(no_speaker_anywhere_is_unknown);
+	RUN(a_speaker_with_an_age_after_another_speaker);
 	sift_names_release(&nm);
 	sift_quotes_release(&q);
 	sift_spans_release(&sent);
