@@ -338,7 +338,9 @@ word_lookup(struct scan *sc, size_t p, size_t *end)
 	return i;
 }
 
-static int
+/* Memoized word_lookup: the grammar asks about the same few positions
+ * many times (inline: it is called at every step of korean_date). */
+static inline int
 word_at(struct scan *sc, size_t p, size_t *end)
 {
 	struct scan *w = sc;
@@ -353,7 +355,7 @@ word_at(struct scan *sc, size_t p, size_t *end)
 	return w->memo_word[k];
 }
 
-static int
+static inline int
 word_kind_at(struct scan *sc, size_t p, int kind, size_t *end)
 {
 	int i = word_at(sc, p, end);
@@ -1307,6 +1309,30 @@ duration(struct scan *sc, size_t p0, struct result *r)
 	return last;
 }
 
+/*
+ * Could the numeral that sift_parse_numeral reads at the digit at p be
+ * followed by a space?  A cheap test that is never wrong when it says no,
+ * run before the parse: such a numeral is a run of digits, ',' and '.',
+ * then only a scale (만 억 조 천 백), 여, or an English scale word after
+ * a space or letter ("3 million"); after any other character the
+ * numeral ended inside the run or right at its end, before no space.
+ */
+static int
+digit_numeral_may_end_in_space(struct scan *sc, size_t p)
+{
+	size_t j = p;
+	int c;
+
+	while (j < sc->n && (sift_ascii_digit(ch(sc, j)) || ch(sc, j) == ',' ||
+	    ch(sc, j) == '.'))
+		j++;
+	c = ch(sc, j);
+	if (c == ' ' || sift_ascii_alpha(c))
+		return 1;
+	return LIT(sc, j, "만") || LIT(sc, j, "억") || LIT(sc, j, "조") ||
+	    LIT(sc, j, "천") || LIT(sc, j, "백") || LIT(sc, j, "여");
+}
+
 /* "three years", "6 months", "two weeks": an English duration. */
 static size_t
 english_duration(struct scan *sc, size_t p, struct result *r)
@@ -1326,6 +1352,8 @@ english_duration(struct scan *sc, size_t p, struct result *r)
 	size_t used, k, l, q;
 	double v;
 
+	if (sift_ascii_digit(ch(sc, p)) && !digit_numeral_may_end_in_space(sc, p))
+		return 0;
 	if ((used = sift_parse_numeral(sc->s + p, sc->n - p, &v)) == 0 ||
 	    p + used >= sc->n || ch(sc, p + used) != ' ')
 		return 0;

@@ -38,7 +38,7 @@ char_len(unsigned char b)
 	return 4;
 }
 
-static unsigned
+static inline unsigned
 lex_key(int fold, const unsigned char *s, size_t n)
 {
 	size_t len = char_len(s[0]), i;
@@ -153,6 +153,13 @@ sift_lex_build(struct sift_lexicon *lx)
 			lx->order[k] = t;
 		}
 	}
+	for (j = 0; j < lx->n; j++) {
+		unsigned short t = lx->order[j];
+		unsigned char last = (unsigned char)lx->word[t][lx->len[t] - 1];
+
+		lx->olen[j] = lx->len[t];
+		lx->olast[j] = lx->fold ? (unsigned char)ascii_lower(last) : last;
+	}
 }
 
 static int
@@ -160,8 +167,13 @@ lex_equal(int fold, const char *w, const char *s, size_t len)
 {
 	size_t i;
 
-	if (!fold)
-		return memcmp(w, s, len) == 0;
+	if (!fold) {
+		/* words are short: a loop beats the call to memcmp */
+		for (i = 0; i < len; i++)
+			if (w[i] != s[i])
+				return 0;
+		return 1;
+	}
 	for (i = 0; i < len; i++)
 		if (w[i] != s[i] && ascii_lower((unsigned char)s[i]) !=
 		    ascii_lower((unsigned char)w[i]))
@@ -180,17 +192,19 @@ sift_lex_match(const struct sift_lexicon *lx, const char *s, size_t n,
 		return -1;
 	b = lex_key(lx->fold, (const unsigned char *)s, n);
 	for (j = lx->start[b]; j < lx->start[b + 1]; j++) {
-		unsigned short i = lx->order[j];
-
-		size_t l = lx->len[i];
+		size_t l = lx->olen[j];
+		unsigned char last;
 
 		/* the last byte first: a cheap reject */
-		if (l <= n && (s[l - 1] == lx->word[i][l - 1] || (lx->fold &&
-		    ascii_lower((unsigned char)s[l - 1]) ==
-		    ascii_lower((unsigned char)lx->word[i][l - 1]))) &&
-		    lex_equal(lx->fold, lx->word[i], s, l)) {
+		if (l > n)
+			continue;
+		last = (unsigned char)s[l - 1];
+		if ((lx->fold ? (unsigned char)ascii_lower(last) : last) !=
+		    lx->olast[j])
+			continue;
+		if (lex_equal(lx->fold, lx->word[lx->order[j]], s, l)) {
 			*mlen = l;
-			return i;
+			return lx->order[j];
 		}
 	}
 	return -1;
@@ -372,8 +386,14 @@ hangul_before(const char *text, size_t i)
 static int
 starts(const char *s, size_t n, const char *lit)
 {
-	size_t l = strlen(lit);
+	size_t l;
 
+	/* the first byte decides most calls, before strlen and memcmp */
+	if (lit[0] == '\0')
+		return 1;
+	if (n == 0 || s[0] != lit[0])
+		return 0;
+	l = strlen(lit);
 	return n >= l && memcmp(s, lit, l) == 0;
 }
 
@@ -830,15 +850,18 @@ paren_symbol(const char *s, size_t n, struct unit_hit *u)
 
 struct prefix_currency {
 	const char *sign;
+	size_t len;		/* strlen(sign) */
 	const char *unit;
 };
 
+#define CURRENCY(sign, unit)	{ sign, sizeof(sign) - 1, unit }
 static const struct prefix_currency prefix_currencies[] = {
-	{ "US$", "USD" }, { "$", "USD" }, { "€", "EUR" },
-	{ "£", "GBP" }, { "¥", "JPY" }, { "₩", "원" },
-	{ "￦", "원" }, { "USD ", "USD" }, { "KRW ", "원" },
-	{ "EUR ", "EUR" },
+	CURRENCY("US$", "USD"), CURRENCY("$", "USD"), CURRENCY("€", "EUR"),
+	CURRENCY("£", "GBP"), CURRENCY("¥", "JPY"), CURRENCY("₩", "원"),
+	CURRENCY("￦", "원"), CURRENCY("USD ", "USD"), CURRENCY("KRW ", "원"),
+	CURRENCY("EUR ", "EUR"),
 };
+#undef CURRENCY
 
 /* A currency sign that ends at text[i]; its start in *start. */
 static const char *
@@ -856,7 +879,7 @@ currency_before(const char *text, size_t i, size_t *start)
 		return NULL;
 	for (k = 0; k < sizeof(prefix_currencies) /
 	    sizeof(prefix_currencies[0]); k++) {
-		l = strlen(prefix_currencies[k].sign);
+		l = prefix_currencies[k].len;
 		/* most digits follow a space: test the sign's last byte
 		 * before comparing all of it */
 		if (i >= l && (unsigned char)prefix_currencies[k].sign[l - 1] ==

@@ -90,6 +90,10 @@ struct sift_lexicon {
 	unsigned char len[SIFT_LEX_MAX];
 	unsigned short order[SIFT_LEX_MAX];
 	unsigned short start[SIFT_LEX_BUCKETS + 1];
+	/* per position in order: the word's length and last byte (case
+	 * folded when fold is set), the quick reject of sift_lex_match */
+	unsigned char olen[SIFT_LEX_MAX];
+	unsigned char olast[SIFT_LEX_MAX];
 	/* one bit per Hangul syllable U+AC00..U+D7A3: some word starts
 	 * with it (the scanners test this at every word) */
 	unsigned char hangul_first[(11172 + 7) / 8];

@@ -144,6 +144,9 @@ enum ko_next {
 #define HANGUL_FIRST 0xAC00
 #define HANGUL_LAST 0xD7A3
 #define HANGUL_COUNT (HANGUL_LAST - HANGUL_FIRST + 1)
+/* Suffix entries longer than this many syllables are never matched (see
+ * ko_class). */
+#define KO_SUFFIX_MAX 6
 
 static struct rules {
 	int loaded;
@@ -160,6 +163,21 @@ static struct rules {
 	unsigned char maxlen[HANGUL_COUNT];
 	/* first syllables of the "start" words (하지만 ...) */
 	unsigned char start_first[(HANGUL_COUNT + 7) / 8];
+	/*
+	 * Quick rejection tests that spare ko_class and ko_next_class most
+	 * of their hash lookups (the keys they look up are all Hangul, so an
+	 * entry whose first character or length cannot match is never hit):
+	 * suf_first[k] / caret_first[k]: first syllables of the plain / "^"
+	 * ko_end entries of k syllables; jamo_len[j]: bit k set if some
+	 * ko_end entry of k characters starts with compatibility jamo j;
+	 * next_first: first syllables of the ko_next and ko_next_prefix
+	 * entries; next_prefix_max: the longest prefix entry in syllables.
+	 */
+	unsigned char suf_first[KO_SUFFIX_MAX + 1][(HANGUL_COUNT + 7) / 8];
+	unsigned char caret_first[KO_SUFFIX_MAX + 1][(HANGUL_COUNT + 7) / 8];
+	unsigned char jamo_len[0x3163 - 0x3131 + 1];
+	unsigned char next_first[(HANGUL_COUNT + 7) / 8];
+	int next_prefix_max;
 } rules;
 
 #define BIT_SET(map, c) ((map)[(c) >> 3] |= (unsigned char)(1u << ((c) & 7)))
@@ -237,6 +255,66 @@ note_suffix(const char *s, size_t n, int mark)
 	}
 }
 
+/* Number of code points in s[0..n) and the first of them (-1 if none). */
+static int
+count_cps(const char *s, size_t n, int32_t *first)
+{
+	size_t i, k;
+	int32_t c;
+	int len = 0;
+
+	*first = -1;
+	for (i = 0; i < n; i += k) {
+		k = decode(s + i, n - i, &c);
+		if (i == 0)
+			*first = c;
+		len++;
+	}
+	return len;
+}
+
+/* Record the ko_end entry s[0..n) in the rejection tests of ko_class. */
+static void
+note_ko_end(const char *s, size_t n)
+{
+	int caret = n > 0 && s[0] == '^';
+	int32_t first;
+	int len = count_cps(s + caret, n - caret, &first);
+
+	if (len < 1 || len > KO_SUFFIX_MAX)
+		return;		/* never looked up */
+	if (first >= HANGUL_FIRST && first <= HANGUL_LAST)
+		BIT_SET(caret ? rules.caret_first[len] : rules.suf_first[len],
+		    first - HANGUL_FIRST);
+	else if (!caret && first >= 0x3131 && first <= 0x3163)
+		rules.jamo_len[first - 0x3131] |= (unsigned char)(1u << len);
+}
+
+/* Record the ko_next or (if prefix) ko_next_prefix entry s[0..n) in the
+ * rejection tests of ko_next_class. */
+static void
+note_ko_next(const char *s, size_t n, int prefix)
+{
+	int32_t first;
+	int len = count_cps(s, n, &first);
+
+	if (first >= HANGUL_FIRST && first <= HANGUL_LAST)
+		BIT_SET(rules.next_first, first - HANGUL_FIRST);
+	if (prefix && len > rules.next_prefix_max)
+		rules.next_prefix_max = len;
+}
+
+/* Record the first syllable of a "start" word (하지만) or prefix. */
+static void
+note_start(const char *s, size_t n)
+{
+	int32_t c0;
+
+	decode(s, n, &c0);
+	if (c0 >= HANGUL_FIRST && c0 <= HANGUL_LAST)
+		BIT_SET(rules.start_first, c0 - HANGUL_FIRST);
+}
+
 /*
  * Load one data file into t: column 1 is the key, column 2 the class name
  * (index into names; a file with one column gives every key class 1).
@@ -275,18 +353,20 @@ load_table(const char *file, struct table *t, struct table *prefix,
 		}
 		if (prefix != NULL && key[fl[0] - 1] == '*') {
 			table_put(prefix, key, fl[0] - 1, (unsigned char)val);
+			note_ko_next(key, fl[0] - 1, 1);
+			if (val == NEXT_START)
+				note_start(key, fl[0] - 1);
 			continue;
 		}
 		table_put(t, key, fl[0], (unsigned char)val);
+		if (t == &rules.ko_end)
+			note_ko_end(key, fl[0]);
+		else if (t == &rules.ko_next)
+			note_ko_next(key, fl[0], 0);
 		if (mark)
 			note_suffix(key, fl[0], val == KO_FINAL || val == KO_WEAK);
-		if (t == &rules.ko_next && val == NEXT_START) {
-			int32_t c0;
-
-			decode(key, fl[0], &c0);
-			if (c0 >= HANGUL_FIRST && c0 <= HANGUL_LAST)
-				BIT_SET(rules.start_first, c0 - HANGUL_FIRST);
-		}
+		if (t == &rules.ko_next && val == NEXT_START)
+			note_start(key, fl[0]);
 	}
 }
 
@@ -414,13 +494,13 @@ may_start_space(unsigned char b)
 	    b == 0xE3 || b == 0xEF;
 }
 
-static int
+static inline int
 is_hangul(int32_t c)
 {
 	return c >= HANGUL_FIRST && c <= HANGUL_LAST;
 }
 
-static int
+static inline int
 is_jamo(int32_t c)
 {
 	return (c >= 0x3131 && c <= 0x318E) || (c >= 0x1100 && c <= 0x11FF);
@@ -474,7 +554,7 @@ is_cjk(int32_t c)
 
 /* Laughs, emoticons and flourishes that trail a Korean sentence:
  * ㅋㅋ ㅎㅎ ㅠㅠ ^^ ~~ ♡ and emoji. */
-static int
+static inline int
 is_deco(int32_t c)
 {
 	return is_jamo(c) || c == '~' || c == 0xFF5E || c == '^' || c == ';' ||
@@ -689,6 +769,10 @@ skip_space(const struct seg *g, size_t i, int *ended)
 
 	*ended = 0;
 	while (i < g->n) {
+		if (g->s[i] == ' ') {
+			i++;	/* the common case, decided by the byte */
+			continue;
+		}
 		if (block_ends_at(g, i)) {
 			*ended = 1;
 			return i;
@@ -720,6 +804,12 @@ token_end(const struct seg *g, size_t i)
 	while (i < lim) {
 		unsigned char b = (unsigned char)g->s[i];
 
+		if (b >= 0xEA && b <= 0xED && i + 3 <= lim &&
+		    ((unsigned char)g->s[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)g->s[i + 2] & 0xC0) == 0x80) {
+			i += 3;	/* U+A000..U+DFFF (Hangul): never whitespace */
+			continue;
+		}
 		if (!may_start_space(b)) {
 			i++;
 			continue;
@@ -735,13 +825,30 @@ token_end(const struct seg *g, size_t i)
 static size_t
 token_start(const struct seg *g, size_t lo, size_t i)
 {
+	const unsigned char *u = (const unsigned char *)g->s;
 	size_t p;
 
 	if (i > lo + WORD_MAX)
 		lo = i - WORD_MAX;
 	while (i > lo) {
-		int32_t c = cp_before(g->s, lo, i, &p);
+		int32_t c;
 
+		/* byte tests for the common characters: ASCII, and the
+		 * three-byte ones led by EA..ED (U+A000..U+DFFF, Hangul
+		 * syllables), which are never whitespace */
+		if (u[i - 1] < 0x80) {
+			if (u[i - 1] == ' ' || (u[i - 1] >= '\t' &&
+			    u[i - 1] <= '\r'))
+				break;
+			i--;
+			continue;
+		}
+		if (i >= lo + 3 && u[i - 3] >= 0xEA && u[i - 3] <= 0xED &&
+		    (u[i - 2] & 0xC0) == 0x80 && (u[i - 1] & 0xC0) == 0x80) {
+			i -= 3;
+			continue;
+		}
+		c = cp_before(g->s, lo, i, &p);
 		if (is_space(c))
 			break;
 		i = p;
@@ -907,9 +1014,6 @@ close_mark(struct seg *g, int32_t c, size_t i)
 
 /* ---- Korean endings */
 
-/* Suffix entries longer than this many syllables are never matched. */
-#define KO_SUFFIX_MAX 6
-
 struct word {
 	size_t start, end;	/* the word without trailing decorations */
 	int deco;		/* decorations followed it */
@@ -1004,17 +1108,22 @@ ko_class(const struct seg *g, size_t a, size_t b, int full)
 			int32_t jamo = final_c != 0 ? jamo_of_final[final_c] :
 			    0x314F + (first - HANGUL_FIRST) / 28 % 21;
 
-			klen = sift_utf8_encode(jamo, key);
-			memcpy(key + klen, g->s + off + 3, b - off - 3);
-			klen += b - off - 3;
-			v = table_get(&rules.ko_end, key, klen);
+			if (rules.jamo_len[jamo - 0x3131] & (1u << k)) {
+				klen = sift_utf8_encode(jamo, key);
+				memcpy(key + klen, g->s + off + 3, b - off - 3);
+				klen += b - off - 3;
+				v = table_get(&rules.ko_end, key, klen);
+				if (v)
+					cls = v;
+			}
+		}
+		if (BIT_GET(rules.suf_first[k], first - HANGUL_FIRST)) {
+			v = table_get(&rules.ko_end, g->s + off, b - off);
 			if (v)
 				cls = v;
 		}
-		v = table_get(&rules.ko_end, g->s + off, b - off);
-		if (v)
-			cls = v;
-		if (off == a && b - a + 1 < sizeof(key)) {
+		if (off == a && b - a + 1 < sizeof(key) &&
+		    BIT_GET(rules.caret_first[k], first - HANGUL_FIRST)) {
 			key[0] = '^';
 			memcpy(key + 1, g->s + a, b - a);
 			v = table_get(&rules.ko_end, key, b - a + 1);
@@ -1030,19 +1139,26 @@ static int
 ko_next_class(const struct seg *g, size_t a, size_t b)
 {
 	size_t i = a, k, e = a;
-	int v, cls = NEXT_NONE;
+	int v, cls = NEXT_NONE, nsyl = 0;
+	int32_t c;
 
 	/* the word without trailing punctuation (no entry is longer than
 	 * eight syllables) */
 	if (b > a + 24)
 		b = a + 24;
+	/* most words start with a syllable no entry starts with */
+	c = cp_at(g->s, a, b, NULL);
+	if (c < 0 || !is_hangul(c) ||
+	    !BIT_GET(rules.next_first, c - HANGUL_FIRST))
+		return NEXT_NONE;
 	while (i < b) {
-		int32_t c = cp_at(g->s, i, b, &k);
-
+		c = cp_at(g->s, i, b, &k);
 		if (!is_hangul(c))
 			break;
 		i += k;
 		e = i;
+		if (++nsyl > rules.next_prefix_max)
+			continue;
 		v = table_get(&rules.ko_next_prefix, g->s + a, e - a);
 		if (v)
 			cls = v;
@@ -1872,6 +1988,64 @@ long_laugh_before(const struct seg *g, size_t i)
 	return n >= 3;
 }
 
+/*
+ * Could the token after the whitespace at i be a word like 하지만 for
+ * next_class (NEXT_START)?  A byte-level test that is never wrong when it
+ * says no: such a word starts, after any straight quotes, with a syllable
+ * in start_first.
+ */
+static int
+start_word_may_follow(const struct seg *g, size_t i)
+{
+	size_t q;
+	int ended;
+	int32_t c;
+
+	q = skip_space(g, i, &ended);
+	if (ended)
+		return 0;
+	while (q < g->n && (g->s[q] == '"' || g->s[q] == '\''))
+		q++;
+	c = cp_at(g->s, q, g->n, NULL);
+	return c >= 0 && is_hangul(c) &&
+	    BIT_GET(rules.start_first, c - HANGUL_FIRST);
+}
+
+/*
+ * The test on_space starts with, split out to be inlined in the main loop:
+ * does the whitespace at i, after a word, need no further look?  Most
+ * words end in a syllable no ending ends with, or are not Korean, and
+ * no word like 하지만 follows.  Returns 1 when on_space would do nothing.
+ */
+static inline int
+space_is_plain(const struct seg *g, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)g->s;
+	int32_t lc, nc;
+	size_t j = i;
+
+	if (g->list_style)
+		return 0;
+	if (!g->opts->ko_endings)
+		return 1;
+	if (i >= g->start + 3 && u[i - 3] >= 0xEA && u[i - 3] <= 0xED &&
+	    (u[i - 2] & 0xC0) == 0x80 && (u[i - 1] & 0xC0) == 0x80)
+		/* a three-byte character, as cp_before would decode it */
+		lc = (int32_t)(u[i - 3] & 0x0F) << 12 |
+		    (int32_t)(u[i - 2] & 0x3F) << 6 | (u[i - 1] & 0x3F);
+	else if (i > g->start && u[i - 1] < 0x80)
+		lc = u[i - 1];
+	else
+		return 0;	/* on_space decides */
+	if (is_hangul(lc) ? BIT_GET(rules.last_syllable, lc - HANGUL_FIRST) :
+	    (is_deco(lc) || lc == ')' || lc == '"'))
+		return 0;
+	while (j < g->n && (g->s[j] == ' ' || g->s[j] == '\t'))
+		j++;
+	nc = cp_at(g->s, j, g->n, NULL);
+	return nc < 0 || !is_hangul(nc) ||
+	    !BIT_GET(rules.start_first, nc - HANGUL_FIRST);
+}
 
 static void
 on_space(struct seg *g, size_t i)
@@ -1879,7 +2053,7 @@ on_space(struct seg *g, size_t i)
 	struct word w;
 	size_t ta, tb, p;
 	int32_t lc;
-	int ended, cls, next;
+	int ended, cls = KO_NONE, next, known = 0;
 
 	if (g->list_style)
 		check_list(g, i);
@@ -1919,7 +2093,20 @@ on_space(struct seg *g, size_t i)
 		if (ko_class(g, w.start, w.end, 0) != KO_FINAL)
 			return;
 		w.deco = 1;
-	} else if (is_hangul(lc) || is_deco(lc)) {
+	} else if (is_hangul(lc)) {
+		/* what word_before finds when the word ends in a syllable */
+		w.start = token_start(g, g->start, i);
+		w.end = i;
+		w.deco = 0;
+		if (BIT_GET(rules.last_syllable, lc - HANGUL_FIRST)) {
+			/* ko_class gives the same with full set or not */
+			cls = ko_class(g, w.start, w.end, 0);
+			known = 1;
+			if (cls != KO_FINAL && cls != KO_WEAK &&
+			    !start_word_may_follow(g, i))
+				return;		/* nothing below can break */
+		}
+	} else if (is_deco(lc)) {
 		w = word_before(g, g->start, i);
 		if (w.deco && long_laugh_before(g, i) && w.end > w.start &&
 		    ko_class(g, w.start, w.end, 1) != KO_LINK) {
@@ -1942,7 +2129,8 @@ on_space(struct seg *g, size_t i)
 	if (is_deco_token(g, ta, tb))
 		return;		/* decide after the laugh */
 	next = next_class(g, ta, tb);
-	cls = ko_class(g, w.start, w.end, next == NEXT_START);
+	if (!known)
+		cls = ko_class(g, w.start, w.end, next == NEXT_START);
 	if (next == NEXT_START) {
 		/* "…유이(33) 하지만": such a word only opens a sentence */
 		if (cls != KO_LINK && g->depth == 0)
@@ -2044,7 +2232,7 @@ sift_segment(const char *text, size_t n, const struct sift_segment_opts *opts,
 			case '\r':
 			case '\f':
 			case '\v':
-				if (!prev_space)
+				if (!prev_space && !space_is_plain(&g, i))
 					on_space(&g, i);
 				prev_space = 1;
 				i++;

@@ -295,6 +295,11 @@ TEST(reads_english_durations)
 	CHECK_STR(value_in("over the next three years", NULL, 0), "P3Y");
 	CHECK_STR(value_in("for 6 months", NULL, 0), "P6M");
 	CHECK_STR(value_in("two weeks later", NULL, 0), "P2W");
+	/* digits with separators, a decimal part or a scale before the
+	 * space: the quick test before the numeral parse lets them through */
+	CHECK_STR(value_in("for 1,500 years", NULL, 0), "P1500Y");
+	CHECK_STR(value_in("about 2.5 hours", NULL, 0), "PT2.5H");
+	CHECK_STR(value_in("3천 years", NULL, 0), "P3000Y");
 }
 
 TEST(does_not_take_words_that_start_like_date_words)
