@@ -942,8 +942,14 @@ compound_title(const char *s, size_t n, uint64_t lex, unsigned nsyl)
 	/* 여신그룹장, 수산정책관: three or more syllables ending in a head */
 	if (nsyl >= 3 && n >= 9 &&
 	    (sift_wordclass(s + n - 3, 3) & SIFT_WC_TITLE_HEAD) &&
-	    !is_org_word(s, n))
+	    !is_org_word(s, n)) {
+		/* but not a place ending in a common noun: 해오름극장,
+		 * 야외공연장 end in 극장, 공연장, not in the head 장 */
+		for (k = 6; k + 3 <= n && k <= 9; k += 3)
+			if (sift_wordclass(s + n - k, k) & SIFT_WC_COMMON)
+				return 0;
 		return 1;
+	}
 	return 0;
 }
 
@@ -1376,6 +1382,78 @@ unit_word(const struct sift_names *nm, size_t j)
 	return 0;
 }
 
+/* A foreign name may begin at token k: after a boundary, or after a
+ * unit of an organisation ("전파천문본부 마이아 린드크비스트"). */
+static int
+foreign_start(const struct sift_names *nm, size_t k)
+{
+	return left_boundary(nm, k) || (k > 0 && bare(&T(k - 1)) &&
+	    unit_word(nm, k - 1));
+}
+
+/* Token j would be read as a foreign word whole although its last
+ * syllable looks like a particle ("몬테로"); the caller knows from what
+ * follows that it ends a name. */
+static int
+foreign_whole(const struct sift_names *nm, size_t j)
+{
+	const struct sift_tok *t = &T(j);
+	uint32_t dummy;
+
+	return t->kind == SIFT_TOK_HANGUL && t->nsyl >= 2 && t->nsyl <= 5 &&
+	    has_foreign_syllable(TXT(j), t->end - t->start) &&
+	    !(t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN)) &&
+	    !tok_org(nm, j, &dummy) && !tok_title(nm, j, SIFT_WC_TITLE);
+}
+
+/* Token k has the shape of a Korean name with a common family name:
+ * "김영희 누리플레이 대표" is a name and a company. */
+static int
+korean_like(const struct sift_names *nm, size_t k)
+{
+	return T(k).shape && T(k).nsyl <= 3 &&
+	    !(sift_wordclass(TXT(k), 3) & SIFT_WC_SURNAME_RARE);
+}
+
+/* Tokens j-1 and j are two words of one foreign name, not a Korean name
+ * and an unknown organisation: "마이아 린드크비스트 선임연구원" */
+static int
+foreign_pair(const struct sift_names *nm, size_t j)
+{
+	uint32_t oend;
+
+	/* the second word may be long (린드크비스트 has six syllables) */
+	return j > 0 && bare(&T(j)) && T(j).kind == SIFT_TOK_HANGUL &&
+	    T(j).nsyl >= 3 && T(j).nsyl <= 7 && !tok_org(nm, j, &oend) &&
+	    !(T(j).lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN)) &&
+	    !noun_final(TXT(j), T(j).end - T(j).start) &&
+	    has_foreign_syllable(TXT(j), T(j).end - T(j).start) &&
+	    foreign_word_ok(nm, j - 1) && !korean_like(nm, j) &&
+	    !korean_like(nm, j - 1);
+}
+
+/* Token k closes an age glued to a name, "변정호(48)": the name's index,
+ * so that "NAME(48) ORG TITLE" reads like "NAME ORG TITLE"; else k. */
+static size_t
+name_before_age(const struct sift_names *nm, size_t k)
+{
+	size_t p;
+
+	if (!is_punct(&T(k), ')'))
+		return k;
+	for (p = k; p > 1 && p + 8 > k; p--)
+		if (is_punct(&T(p - 1), '(')) {
+			if (age_after(nm, p - 1) == k && !T(p - 1).space &&
+			    bare(&T(p - 2)) && name_at(nm, p - 2) &&
+			    T(p - 2).shape)
+				return p - 2;
+			break;
+		}
+	return k;
+}
+
 /*
  * Try "NAME [ORG] [mod] TITLE" and its variants with the title at token i.
  * Returns 1 if a mention was added.
@@ -1387,6 +1465,7 @@ match_title_after(struct sift_names *nm, size_t i)
 	uint32_t org = 0, org_len = 0, oend, tstart;
 	size_t sl;
 	long ref;
+	int whole_j = 0;
 
 	if (!tok_title(nm, i, SIFT_WC_TITLE_AFTER) || i == 0)
 		return 0;
@@ -1406,8 +1485,12 @@ match_title_after(struct sift_names *nm, size_t i)
 	j--;
 	/* NAME ORG TITLE: an organisation (known or not: 김판석 울산 감독,
 	 * 이은비 한국소비자연맹 정책실장) between name and title */
-	if (j > 0 && (slot_word(nm, j) || univ_slot(nm, j)) &&
-	    name_at(nm, j - 1) && T(j - 1).end - T(j - 1).start != 6 &&
+	if (foreign_pair(nm, j))
+		whole_j = 1;
+	else if (j > 0 && (slot_word(nm, j) || univ_slot(nm, j)) &&
+	    name_at(nm, name_before_age(nm, j - 1)) &&
+	    (name_before_age(nm, j - 1) != j - 1 ||
+	    T(j - 1).end - T(j - 1).start != 6) &&
 	    !(j > 1 && univ_slot(nm, j - 1))) {
 		if (tok_org(nm, j, &oend)) {
 			org = T(j).start;
@@ -1416,7 +1499,7 @@ match_title_after(struct sift_names *nm, size_t i)
 			org = T(j).start;
 			org_len = T(j).end - T(j).start;
 		}
-		j--;
+		j = name_before_age(nm, j - 1);
 	} else if (j > 1 && slot_word(nm, j) && (T(j - 1).lex &
 	    SIFT_WC_TITLE_MOD) && bare(&T(j - 1)) && name_at(nm, j - 2)) {
 		/* NAME MOD ORG TITLE: 정동영 전 통일부 장관 */
@@ -1425,11 +1508,12 @@ match_title_after(struct sift_names *nm, size_t i)
 		tstart = T(j - 1).start;
 		j -= 2;
 	} else if (j > 1 && slot_word(nm, j) && slot_word(nm, j - 1) &&
-	    tok_org(nm, j - 1, &oend) && name_at(nm, j - 2)) {
+	    tok_org(nm, j - 1, &oend) && name_at(nm, name_before_age(nm,
+	    j - 2))) {
 		/* NAME ORG DEPT TITLE: 제갈현수 한결대학교 해양학과 교수 */
 		org = T(j - 1).start;
 		org_len = oend - T(j - 1).start;
-		j -= 2;
+		j = name_before_age(nm, j - 2);
 	} else if (j > 1 && slot_word(nm, j) && univ_slot(nm, j - 1) &&
 	    name_at(nm, j - 2)) {
 		/* the same with a short name: 주영섭 한결대 해양학과 교수 */
@@ -1437,7 +1521,8 @@ match_title_after(struct sift_names *nm, size_t i)
 		org_len = T(j - 1).end - T(j - 1).start;
 		j -= 2;
 	} else if (j > 1 && bare(&T(j)) && T(j).space &&
-	    tok_org(nm, j, &oend) && foreign_word_ok(nm, j - 1) &&
+	    tok_org(nm, j, &oend) && (foreign_word_ok(nm, j - 1) ||
+	    foreign_whole(nm, j - 1)) &&
 	    has_foreign_syllable(TXT(j - 1), T(j - 1).end - T(j - 1).start)) {
 		/* FOREIGN-NAME ORG TITLE: 마리아 로페스 EU 집행위원; only a
 		 * known organisation, as a foreign name gives less evidence
@@ -1445,6 +1530,9 @@ match_title_after(struct sift_names *nm, size_t i)
 		org = T(j).start;
 		org_len = oend - T(j).start;
 		j--;
+		/* right before an organisation and a title the last word of
+		 * a foreign name has no particle: "몬테로" is not 몬테 + 로 */
+		whole_j = !bare(&T(j));
 	}
 	if (!is_word(&T(j)) || !free_range_(nm, j, last))
 		return 0;
@@ -1486,11 +1574,18 @@ match_title_after(struct sift_names *nm, size_t i)
 		    org_len);
 		return 1;
 	}
-	if (!bare(&T(j)) && !foreign_da(nm, j))
+	if (!bare(&T(j)) && !foreign_da(nm, j) && !whole_j)
 		return 0;
+	/* a known foreign given name and a Korean family name: "리처드 한
+	 * 부사장" (한 would otherwise be read as the numeral "one") */
+	if (!whole_j && is_hangul_word(&T(j)) && T(j).nsyl == 1 &&
+	    (T(j).lex & SIFT_WC_SURNAME) && T(j).space && j > 0 &&
+	    is_hangul_word(&T(j - 1)) && bare(&T(j - 1)) &&
+	    (T(j - 1).lex & SIFT_WC_FGIVEN))
+		whole_j = 1;
 	/* a family name alone (홍 CTO, 신 회장) or the last word of a
 	 * foreign name met before (리 CEO): a later mention */
-	if (is_hangul_word(&T(j)) && (T(j).nsyl == 1 &&
+	if (!whole_j && is_hangul_word(&T(j)) && (T(j).nsyl == 1 &&
 	    (T(j).lex & SIFT_WC_SURNAME) && !(T(j).lex & (SIFT_WC_PRON |
 	    SIFT_WC_SURNAME_RARE)) ?
 	    1 : resolve_partial(nm, TXT(j), T(j).end - T(j).start, NULL, 0) >= 0)) {
@@ -1510,7 +1605,7 @@ match_title_after(struct sift_names *nm, size_t i)
 		return 1;
 	}
 	/* one to three foreign words: 마이클 리 CEO, 케리 장관 */
-	if (foreign_word_ok(nm, j)) {
+	if (foreign_word_ok(nm, j) || whole_j) {
 		size_t k = j, words = 1;
 
 		while (k > 0 && words < 3 && foreign_word_ok(nm, k - 1) &&
@@ -1528,26 +1623,37 @@ match_title_after(struct sift_names *nm, size_t i)
 			k++;
 			words--;
 		}
-		while (k < j && !left_boundary(nm, k) &&
+		while (k < j && !foreign_start(nm, k) &&
 		    !(T(k).lex & SIFT_WC_FGIVEN)) {
 			k++;
 			words--;
 		}
-		if (!left_boundary(nm, k) && !(T(k).lex & SIFT_WC_FGIVEN))
+		if (!foreign_start(nm, k) && !(T(k).lex & SIFT_WC_FGIVEN))
 			return 0;
 		/* the first word sounds foreign or is a known given name; a
 		 * single word needs two syllables too */
 		if (!(T(k).lex & SIFT_WC_FGIVEN) &&
-		    !has_foreign_syllable(TXT(k), T(k).end - T(k).start))
+		    !has_foreign_syllable(TXT(k), T(k).end - T(k).start) &&
+		    !(whole_j && k + 1 == j))
 			return 0;
 		if (words == 1 && T(j).nsyl < 2)
 			return 0;
 		name_first = k;
+		first = k;
+		/* ORG UNIT FOREIGN-NAME TITLE: the body is the organisation,
+		 * as with a Korean name */
+		if (org_len == 0 && k > 1 && bare(&T(k - 1)) &&
+		    bare(&T(k - 2)) && unit_word(nm, k - 1) &&
+		    tok_org(nm, k - 2, &oend) && free_range_(nm, k - 2, k - 1)) {
+			org = T(k - 2).start;
+			org_len = oend - T(k - 2).start;
+			first = k - 2;
+		}
 		ref = person_add(nm, T(name_first).start,
 		    T(j).end - T(name_first).start, tstart,
 		    title_end(nm, last) - tstart, org, org_len, 0, 0);
-		claim(nm, name_first, last);
-		mention_push(nm, T(name_first).start, T(j).end, name_first, last,
+		claim(nm, first, last);
+		mention_push(nm, T(name_first).start, T(j).end, first, last,
 		    SIFT_MENTION_PERSON, 1);
 		nm->m[nm->nm - 1].ref = (int32_t)ref;
 		org_in_phrase(nm, org, org_len);
@@ -2122,8 +2228,31 @@ en_person(struct sift_names *nm, size_t first, size_t last, size_t nf,
     size_t nl, uint32_t title, uint32_t title_len, uint32_t org,
     uint32_t org_len)
 {
-	long ref = person_add(nm, T(nf).start, T(nl).end - T(nf).start, title,
-	    title_len, org, org_len, 0, 0);
+	uint32_t ns = T(nf).start, nn = T(nl).end - T(nf).start;
+	long ref = -1, hit = -1;
+	size_t i;
+
+	/* the last words of a longer name met before are a later mention
+	 * of it: "Delgado Ferreira said" after "Marco Delgado Ferreira";
+	 * only when one person fits */
+	for (i = 0; i < nm->npeople; i++) {
+		const struct sift_person *p = &nm->people[i];
+
+		if (p->name_len > nn + 1 && nm->text[p->name + p->name_len -
+		    nn - 1] == ' ' && memcmp(nm->text + p->name + p->name_len -
+		    nn, nm->text + ns, nn) == 0 && !span_eq(nm->text, p->name,
+		    p->name_len, ns, nn))
+			hit = hit < 0 ? (long)i : -2;
+	}
+	if (hit >= 0) {
+		ref = hit;
+		if (title_len && nm->people[hit].title_len == 0) {
+			nm->people[hit].title = title;
+			nm->people[hit].title_len = title_len;
+		}
+	} else
+		ref = person_add(nm, ns, nn, title, title_len, org, org_len, 0,
+		    0);
 
 	claim(nm, first, last);
 	mention_push(nm, T(nf).start, T(nl).end, first, last,
@@ -2298,7 +2427,7 @@ en_appos(const struct sift_names *nm, size_t e, uint32_t *title,
 static void
 match_english(struct sift_names *nm)
 {
-	size_t i, last, words, run, endtok;
+	size_t i, last, words, run, endtok, l2;
 	uint64_t f;
 
 	/* organisations first: their capitalised words are not names */
@@ -2363,6 +2492,22 @@ match_english(struct sift_names *nm)
 			}
 			if (last + 1 >= NTOK)
 				continue;
+			/* the name set off by commas: "Her coach, Marco Delgado
+			 * Ferreira, said"; two words at least, and a comma or a
+			 * speech verb after them, so that a list is not read */
+			if (last + 3 < NTOK && is_punct(&T(last + 1), ',') &&
+			    !T(last + 1).space &&
+			    (run = en_name_run(nm, last + 2, 3, &words)) != 0 &&
+			    words >= 2 && last + 2 + run < NTOK &&
+			    (is_punct(&T(last + 2 + run), ',') ||
+			    (en_lex(nm, last + 2 + run, &l2) & SIFT_WC_ENVERB)) &&
+			    free_range_(nm, t0, last + 1 + run)) {
+				en_person(nm, t0, last + 1 + run, last + 2,
+				    last + 1 + run, T(t0).start,
+				    T(last).end - T(t0).start, 0, 0);
+				i = last + 1 + run;
+				continue;
+			}
 			run = en_name_run(nm, last + 1, 3, &words);
 			if (run == 0 || !free_range_(nm, t0, last + run))
 				continue;

@@ -299,6 +299,63 @@ TEST(the_body_not_its_unit_is_the_organisation)
 	CHECK_STR(person(0), "차수민|차장|보상사업부");
 }
 
+TEST(three_word_and_long_foreign_names_keep_every_word)
+{
+	/* the last word looks like a noun with the particle 로 */
+	find("소피아 마르티네스 로드리게스 한빛물산 최고재무책임자(CFO)가 웃었다.");
+	CHECK_STR(person(0), "소피아 마르티네스 로드리게스|최고재무책임자(CFO)|한빛물산");
+	/* a foreign surname is no organisation between name and title */
+	find("한결천문연구원 우주탐사부 엘리사 크렌츠베르크 수석연구원은 웃었다.");
+	CHECK_STR(person(0), "엘리사 크렌츠베르크|수석연구원|한결천문연구원");
+	/* but a Korean name and a company that sounds foreign stay apart */
+	find("김도현 누리소프트 대표는 웃었다.");
+	CHECK_STR(person(0), "김도현|대표|누리소프트");
+	/* a foreign given name and the family name 한, not the numeral */
+	find("미국 유통업체의 토머스 한 부사장은 웃었다.");
+	CHECK_STR(person(0), "토머스 한|부사장|");
+}
+
+TEST(an_age_between_name_and_organisation)
+{
+	find("우태식(61) 한빛중공업 노조 지회장은 웃었다.");
+	CHECK_STR(person(0), "우태식|지회장|한빛중공업");
+	find("남궁현(44) 한빛전자 사장은 웃었다.");
+	CHECK_STR(person(0), "남궁현|사장|한빛전자");
+}
+
+TEST(job_nouns_before_a_name_are_titles)
+{
+	find("공사장 경비원 하동석(66)씨가 웃었다.");
+	CHECK_STR(person(0), "하동석|경비원|");
+	find("임대업자 표성진(49)씨가 웃었다.");
+	CHECK_STR(person(0), "표성진|임대업자|");
+	find("소리꾼 조은비(50)가 무대에 섰다. 고수 문석호(70)가 북을 잡았다.");
+	CHECK_STR(person(0), "조은비|소리꾼|");
+	CHECK_STR(person(1), "문석호|고수|");
+}
+
+TEST(common_nouns_and_places_are_not_people)
+{
+	CHECK_INT(find("지역 상인 반응은 차가웠다."), 0);
+	CHECK_INT(find("그는 한국 신기록을 세웠다."), 0);
+	CHECK_INT(find("\"야간 당직 의사가 없다\"고 했다."), 0);
+	/* a theatre is no compound title ending in 장 */
+	find("배우 은소정(45)이 서울 명륜동 별빛극장에서 공연한다.");
+	CHECK_INT((int)nm.npeople, 1);
+	CHECK_STR(person(0), "은소정|배우|");
+}
+
+TEST(english_titles_of_two_words_and_a_title_before_commas)
+{
+	find("\"We lost,\" Chief Judge Omar Haddad said.");
+	CHECK_STR(person(0), "Omar Haddad|Chief Judge|");
+	/* the last two words later are the same person */
+	find("His coach, Peter Lindqvist Moreau, said the deal was done. "
+	    "\"It is done,\" Lindqvist Moreau said.");
+	CHECK_INT((int)nm.npeople, 1);
+	CHECK_STR(person(0), "Peter Lindqvist Moreau|coach|");
+}
+
 int
 main(void)
 {
@@ -323,6 +380,11 @@ main(void)
 	RUN(english_titles_keep_their_qualifiers);
 	RUN(a_name_with_an_age_takes_the_particle_after_the_parenthesis);
 	RUN(the_body_not_its_unit_is_the_organisation);
+	RUN(three_word_and_long_foreign_names_keep_every_word);
+	RUN(an_age_between_name_and_organisation);
+	RUN(job_nouns_before_a_name_are_titles);
+	RUN(common_nouns_and_places_are_not_people);
+	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
 	return unit_done();
 }
