@@ -63,6 +63,29 @@ strip(const char *s)
 	return sift_strip_particles(s, strlen(s), NULL);
 }
 
+/* A text and the people it must give, "name|title|org", in order. */
+struct people_case {
+	const char *text;
+	const char *want[3];
+};
+
+static void
+check_people(const struct people_case *c, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		find(c[i].text);
+		for (j = 0; j < 3 && c[i].want[j] != NULL; j++) {
+			if (strcmp(person(j), c[i].want[j]) != 0) {
+				printf("# %s: person %zu is \"%s\", want \"%s\"\n",
+				    c[i].text, j, person(j), c[i].want[j]);
+				unit_cur_failed = 1;
+			}
+		}
+	}
+}
+
 TEST(particles_are_stripped_from_nouns)
 {
 	CHECK_INT(strip("한빛전자가"), strlen("한빛전자"));
@@ -256,29 +279,34 @@ TEST(particles_agree_with_the_syllable_before_them)
 
 TEST(foreign_names_ending_in_da_and_with_an_organisation)
 {
-	/* a foreign name may end in 다, which no verb form does before
-	 * another word of the phrase */
-	find("안토니오 페레이다 감독은 \"수비가 좋았다\"고 말했다.");
-	CHECK_STR(person(0), "안토니오 페레이다|감독|");
-	find("회담에 나선 카를로스 벤투리 UN 특별보고관은 웃었다.");
-	CHECK_STR(person(0), "카를로스 벤투리|특별보고관|UN");
+	static const struct people_case cases[] = {
+		/* a foreign name may end in 다, which no verb form does before another word of the phrase */
+		{ "안토니오 페레이다 감독은 \"수비가 좋았다\"고 말했다.",
+		    { "안토니오 페레이다|감독|" } },
+		{ "회담에 나선 카를로스 벤투리 UN 특별보고관은 웃었다.",
+		    { "카를로스 벤투리|특별보고관|UN" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 	/* a verb form ending in 다 still closes the sentence */
 	CHECK_INT(find("경기는 끝났다 감독은 웃었다."), 0);
 }
 
 TEST(english_titles_keep_their_qualifiers)
 {
-	find("\"We will wait,\" said union leader Mia Torres, who called a strike.");
-	CHECK_STR(person(0), "Mia Torres|union leader|");
-	find("\"It is cheap,\" said Omar Haddad, an energy analyst at Kestrel Partners.");
-	CHECK_STR(person(0), "Omar Haddad|energy analyst|Kestrel Partners");
-	find("Lena Fischer, chief medical officer of Orvia Health, will leave.");
-	CHECK_STR(person(0), "Lena Fischer|chief medical officer|Orvia Health");
-	/* a minister's portfolio is part of the title, a governor's state
-	 * is not */
-	find("Trade Minister Choi Dong-hyun met them, and Ohio Governor Dan Price left.");
-	CHECK_STR(person(0), "Choi Dong-hyun|Trade Minister|");
-	CHECK_STR(person(1), "Dan Price|Governor|");
+	static const struct people_case cases[] = {
+		{ "\"We will wait,\" said union leader Mia Torres, who called a strike.",
+		    { "Mia Torres|union leader|" } },
+		{ "\"It is cheap,\" said Omar Haddad, an energy analyst at Kestrel Partners.",
+		    { "Omar Haddad|energy analyst|Kestrel Partners" } },
+		{ "Lena Fischer, chief medical officer of Orvia Health, will leave.",
+		    { "Lena Fischer|chief medical officer|Orvia Health" } },
+		/* a minister's portfolio is part of the title, a governor's state is not */
+		{ "Trade Minister Choi Dong-hyun met them, and Ohio Governor Dan Price left.",
+		    { "Choi Dong-hyun|Trade Minister|", "Dan Price|Governor|" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 TEST(a_name_with_an_age_takes_the_particle_after_the_parenthesis)
@@ -290,48 +318,63 @@ TEST(a_name_with_an_age_takes_the_particle_after_the_parenthesis)
 
 TEST(the_body_not_its_unit_is_the_organisation)
 {
-	find("한결공단 보상사업부 차수민 차장은 웃었다.");
-	CHECK_STR(person(0), "차수민|차장|한결공단");
-	find("해양경찰청 구조센터 방하진 경위가 왔다.");
-	CHECK_STR(person(0), "방하진|경위|해양경찰청");
-	/* a unit with no body before it is the organisation given */
-	find("이번에 보상사업부 차수민 차장은 웃었다.");
-	CHECK_STR(person(0), "차수민|차장|보상사업부");
+	static const struct people_case cases[] = {
+		{ "한결공단 보상사업부 차수민 차장은 웃었다.",
+		    { "차수민|차장|한결공단" } },
+		{ "해양경찰청 구조센터 방하진 경위가 왔다.",
+		    { "방하진|경위|해양경찰청" } },
+		/* a unit with no body before it is the organisation given */
+		{ "이번에 보상사업부 차수민 차장은 웃었다.",
+		    { "차수민|차장|보상사업부" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 TEST(three_word_and_long_foreign_names_keep_every_word)
 {
-	/* the last word looks like a noun with the particle 로 */
-	find("소피아 마르티네스 로드리게스 한빛물산 최고재무책임자(CFO)가 웃었다.");
-	CHECK_STR(person(0), "소피아 마르티네스 로드리게스|최고재무책임자(CFO)|한빛물산");
-	/* a foreign surname is no organisation between name and title */
-	find("한결천문연구원 우주탐사부 엘리사 크렌츠베르크 수석연구원은 웃었다.");
-	CHECK_STR(person(0), "엘리사 크렌츠베르크|수석연구원|한결천문연구원");
-	/* but a Korean name and a company that sounds foreign stay apart */
-	find("김도현 누리소프트 대표는 웃었다.");
-	CHECK_STR(person(0), "김도현|대표|누리소프트");
-	/* a foreign given name and the family name 한, not the numeral */
-	find("미국 유통업체의 토머스 한 부사장은 웃었다.");
-	CHECK_STR(person(0), "토머스 한|부사장|");
+	static const struct people_case cases[] = {
+		/* the last word looks like a noun with the particle 로 */
+		{ "소피아 마르티네스 로드리게스 한빛물산 최고재무책임자(CFO)가 웃었다.",
+		    { "소피아 마르티네스 로드리게스|최고재무책임자(CFO)|한빛물산" } },
+		/* a foreign surname is no organisation between name and title */
+		{ "한결천문연구원 우주탐사부 엘리사 크렌츠베르크 수석연구원은 웃었다.",
+		    { "엘리사 크렌츠베르크|수석연구원|한결천문연구원" } },
+		/* but a Korean name and a company that sounds foreign stay apart */
+		{ "김도현 누리소프트 대표는 웃었다.",
+		    { "김도현|대표|누리소프트" } },
+		/* a foreign given name and the family name 한, not the numeral */
+		{ "미국 유통업체의 토머스 한 부사장은 웃었다.",
+		    { "토머스 한|부사장|" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 TEST(an_age_between_name_and_organisation)
 {
-	find("우태식(61) 한빛중공업 노조 지회장은 웃었다.");
-	CHECK_STR(person(0), "우태식|지회장|한빛중공업");
-	find("남궁현(44) 한빛전자 사장은 웃었다.");
-	CHECK_STR(person(0), "남궁현|사장|한빛전자");
+	static const struct people_case cases[] = {
+		{ "우태식(61) 한빛중공업 노조 지회장은 웃었다.",
+		    { "우태식|지회장|한빛중공업" } },
+		{ "남궁현(44) 한빛전자 사장은 웃었다.",
+		    { "남궁현|사장|한빛전자" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 TEST(job_nouns_before_a_name_are_titles)
 {
-	find("공사장 경비원 하동석(66)씨가 웃었다.");
-	CHECK_STR(person(0), "하동석|경비원|");
-	find("임대업자 표성진(49)씨가 웃었다.");
-	CHECK_STR(person(0), "표성진|임대업자|");
-	find("소리꾼 조은비(50)가 무대에 섰다. 고수 문석호(70)가 북을 잡았다.");
-	CHECK_STR(person(0), "조은비|소리꾼|");
-	CHECK_STR(person(1), "문석호|고수|");
+	static const struct people_case cases[] = {
+		{ "공사장 경비원 하동석(66)씨가 웃었다.",
+		    { "하동석|경비원|" } },
+		{ "임대업자 표성진(49)씨가 웃었다.",
+		    { "표성진|임대업자|" } },
+		{ "소리꾼 조은비(50)가 무대에 섰다. 고수 문석호(70)가 북을 잡았다.",
+		    { "조은비|소리꾼|", "문석호|고수|" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 TEST(common_nouns_and_places_are_not_people)
