@@ -107,7 +107,8 @@ clean:
 
 # Fuzzing: libFuzzer targets in tests/fuzz/fuzz_*.c, built with clang into
 # build-fuzz/, each run for FUZZ_SECONDS from its corpus directory
-# (tests/fuzz/corpus-NAME/ seeds; new units go to build-fuzz/corpus-NAME/).
+# (tests/fuzz/corpus-NAME/ and tests/fixtures/NAME/ seed it; new units go
+# to build-fuzz/corpus-NAME/).
 # A crash is written to build-fuzz/crash-NAME-*: fix it and keep the input
 # in tests/fuzz/regress-NAME/, which make check replays.
 FUZZ_SECONDS ?= 60
@@ -128,7 +129,7 @@ fuzz: deps $(FUZZERS)
 		echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
 		    -artifact_prefix=build-fuzz/crash-$$name- build-fuzz/corpus-$$name \
-		    tests/fuzz/corpus-$$name \
+		    tests/fuzz/corpus-$$name $$(ls -d tests/fixtures/$$name 2>/dev/null) \
 		    2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY)' || exit 1; \
 	done
 
