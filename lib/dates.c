@@ -32,7 +32,8 @@
 enum word_kind {
 	W_YEAR, W_MONTH, W_DAY, W_CTXDAY, W_WEEK, W_WEEKDAY, W_MONTHNAME,
 	W_MODIFIER, W_PART, W_HALF, W_DURATION, W_DAYTIME, W_CLOCK, W_HOLIDAY,
-	W_CTXYEAR, W_CTXMONTH, W_NEWYEAR, W_WEEKEND, W_LENGTHCUE
+	W_CTXYEAR, W_CTXMONTH, W_NEWYEAR, W_WEEKEND, W_LENGTHCUE,
+	W_YEAREND, W_YEARSTART
 };
 
 struct word_info {
@@ -52,7 +53,7 @@ load_tables(void)
 		"year", "month", "day", "ctxday", "week", "weekday",
 		"monthname", "modifier", "part", "half", "duration",
 		"daytime", "clock", "holiday", "ctxyear", "ctxmonth", "newyear",
-		"weekend", "lengthcue"
+		"weekend", "lengthcue", "yearend", "yearstart"
 	};
 	const char *text, *line, *f[3];
 	size_t len, pos = 0, ll, fl[3], k;
@@ -722,6 +723,7 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 	int has_y = 0, has_m = 0, has_d = 0, rel_y = 0, rel_m = 0, rel_d = 0;
 	int ctx_d = 0, has_w = 0, half = 0, decade = 0, holiday = 0;
 	int ctx_y = 0, ctx_m = 0, new_y = 0;
+	int ypart = 0;		/* month of "말"/"초" of a year: 12 or 1 */
 
 	if ((i = word_kind_at(sc, p, W_MODIFIER, &e)) >= 0 &&
 	    !sift_ascii_alpha(ch(sc, p))) {
@@ -759,6 +761,14 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 		ctx_y = word_info[i].kind == W_CTXYEAR;
 		new_y = word_info[i].kind == W_NEWYEAR;
 		last = p = e;
+	} else if ((i = word_at(sc, p, &e)) >= 0 &&
+	    (word_info[i].kind == W_YEAREND ||
+	    word_info[i].kind == W_YEARSTART)) {
+		/* 연말, 지난 연초: the year's last or first month */
+		yoff = word_info[i].arg;
+		has_y = rel_y = 1;
+		ypart = word_info[i].kind == W_YEAREND ? 12 : 1;
+		last = p = e;
 	} else if ((i = word_kind_at(sc, p, W_YEAR, &e)) >= 0) {
 		/* "올" is a year only before a month or "한 해" */
 		if (e - p == 3 && LIT(sc, p, "올") && !(e < sc->n &&
@@ -787,13 +797,19 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 			if ((i = word_kind_at(sc, spaces(sc, p), W_PART, &e)) >=
 			    0)
 				last = p = e;	/* "2025년 3분기 말" */
-		} else if ((i = word_kind_at(sc, q, W_PART, &e)) >= 0 ||
-		    (i = word_kind_at(sc, p, W_PART, &e)) >= 0) {
-			last = p = e;	/* 2025년 말 */
+		} else if (!ypart && ((i = word_kind_at(sc, q, W_PART, &e)) >= 0 ||
+		    (i = word_kind_at(sc, p, W_PART, &e)) >= 0)) {
+			/* 2025년 말 is December, 2025년 초 January; the
+			 * middle of a year names no month */
+			ypart = word_info[i].arg == 3 ? 12 :
+			    word_info[i].arg == 1 ? 1 : 0;
+			last = p = e;
+			if (!ypart)
+				ypart = -1;
 		}
 	}
 	/* month */
-	if (!decade && !half) {
+	if (!decade && !half && !ypart) {
 		size_t e1;
 
 		q = has_y ? spaces(sc, p) : p;
@@ -837,7 +853,7 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 		}
 	}
 	/* day */
-	if (!decade && !half && !m2 && !holiday) {
+	if (!decade && !half && !m2 && !holiday && !ypart) {
 		q = has_y || has_m ? spaces(sc, p) : p;
 		if ((e = uint_at(sc, q, &v, 2)) != 0 && v >= 1 && v <= 31 &&
 		    (!has_y || has_m) && !(q == p0 && average_before(sc, p0))) {
@@ -1002,6 +1018,8 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 				y++;
 		}
 		r->a.year = y;
+		if (ypart > 0)
+			r->a.month = ypart;
 	}
 	if (half) {
 		r->kind = R_RANGE;
@@ -1371,6 +1389,52 @@ english_duration(struct scan *sc, size_t p, struct result *r)
 }
 
 /*
+ * A month name with no day or year after it is a date only after a word
+ * that governs a time ("in March", "since June", "early May"), and only
+ * spelt out: "May I", "March on" and "Jan said" are no dates.  Returns 0,
+ * 1, or 2 after "since" (the last such month before the document).
+ */
+static int
+bare_month_ok(struct scan *sc, size_t p, size_t e)
+{
+	/* "since" first: the month is in the past */
+	static const char *const cues[] = {
+		"since", "in", "until", "till", "by", "from", "through",
+		"during", "before", "after", "early", "late", "mid", "of",
+		"between", "and", "to", "this", NULL
+	};
+	size_t b, a, k;
+
+	if (e < sc->n && sift_ascii_alpha(ch(sc, e)))
+		return 0;
+	/* spelt out: "Mar", "Jun", "Sept" are abbreviations, which need a
+	 * day */
+	if (e - p < 5 && !LIT(sc, p, "May") && !LIT(sc, p, "June") &&
+	    !LIT(sc, p, "July"))
+		return 0;
+	if (p < 2 || (ch(sc, p - 1) != ' ' && ch(sc, p - 1) != '-'))
+		return 0;
+	a = p - 1;
+	b = a;
+	while (b > 0 && sift_ascii_alpha(ch(sc, b - 1)))
+		b--;
+	if (b == a)
+		return 0;
+	for (k = 0; cues[k] != NULL; k++) {
+		size_t n = strlen(cues[k]), j;
+
+		if (n != a - b)
+			continue;
+		for (j = 0; j < n; j++)
+			if ((ch(sc, b + j) | 0x20) != cues[k][j])
+				break;
+		if (j == n)
+			return k == 0 ? 2 : 1;
+	}
+	return 0;
+}
+
+/*
  * English: "March 14, 2025", "Mar. 14", "March 2025", "14 March 2025",
  * "last Tuesday", "yesterday", "next week".
  */
@@ -1422,6 +1486,14 @@ english_date(struct scan *sc, size_t p, struct result *r)
 			} else {
 				return 0;
 			}
+		} else if ((v = bare_month_ok(sc, p, q)) != 0) {
+			/* "in March": the nearest March, as "3월" */
+			r->kind = R_POINT;
+			r->a.month = m;
+			if (need_doc(sc, r))
+				r->a.year = resolve_month_year(sc->doc, m,
+				    v == 2 ? -1 : 0);
+			return q;
 		} else {
 			return 0;
 		}
@@ -1435,6 +1507,18 @@ english_date(struct scan *sc, size_t p, struct result *r)
 
 			if (e >= sc->n || ch(sc, e) != ' ')
 				return 0;
+			j = word_kind_at(sc, e + 1, W_MONTHNAME, &e2);
+			if (j >= 0 && ch(sc, e + 1) >= 'A' && ch(sc, e + 1) <= 'Z' &&
+			    e2 - (e + 1) >= 3 && (e2 >= sc->n ||
+			    ch(sc, e2) != '.') && word_info[i].arg != 0) {
+				/* "last March", "next June" */
+				r->kind = R_POINT;
+				r->a.month = word_info[j].arg;
+				if (need_doc(sc, r))
+					r->a.year = resolve_month_year(sc->doc,
+					    word_info[j].arg, word_info[i].arg);
+				return e2;
+			}
 			j = word_kind_at(sc, e + 1, W_WEEKDAY, &e2);
 			if (j < 0 || !sift_ascii_alpha(ch(sc, e + 1)))
 				return 0;

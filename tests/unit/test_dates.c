@@ -325,10 +325,39 @@ TEST(reads_days_with_a_length_cue_as_durations)
 
 TEST(reads_year_ends_and_parts_of_quarters)
 {
-	CHECK_STR(value_in("지난 연말부터", &doc, 0), "2024");
-	CHECK_STR(value_in("올 연말까지", &doc, 0), "2025");
+	/* the end of a year is its December, the beginning its January;
+	 * its middle names no month */
+	CHECK_STR(value_in("지난 연말부터", &doc, 0), "2024-12");
+	CHECK_STR(value_in("올 연말까지", &doc, 0), "2025-12");
+	CHECK_STR(value_in("연초 대비", &doc, 0), "2025-01");
+	CHECK_STR(value_in("지난해 말 기준", &doc, 0), "2024-12");
+	CHECK_STR(span_in("지난해 말 기준", &doc, 0), "지난해 말");
+	CHECK_STR(value_in("2023년 초부터", &doc, 0), "2023-01");
+	CHECK_STR(value_in("2023년말", &doc, 0), "2023-12");
+	CHECK_STR(value_in("2023년 중반", &doc, 0), "2023");
+	/* a month keeps its precision */
+	CHECK_STR(value_in("3월 말", &doc, 0), "2025-03");
 	CHECK_STR(span_in("3분기 말 기준", &doc, 0), "3분기 말");
 	CHECK_STR(value_in("3분기 말 기준", &doc, 0), "2025-07/2025-09");
+}
+
+TEST(reads_english_month_names_alone_after_a_time_word)
+{
+	CHECK_STR(value_in("sales rose in March", &doc, 0), "2025-03");
+	CHECK_STR(value_in("cut 8% of jobs by August as sales fell", &doc, 0),
+	    "2025-08");
+	CHECK_STR(value_in("prices have fallen since November.", &doc, 0),
+	    "2024-11");
+	CHECK_STR(value_in("in early June", &doc, 0), "2025-06");
+	CHECK_STR(value_in("by mid-July", &doc, 0), "2025-07");
+	CHECK_STR(value_in("last June", &doc, 0), "2024-06");
+	CHECK_STR(value_in("next February", &doc, 0), "2026-02");
+	CHECK_STR(span_in("in March", &doc, 0), "March");
+	/* no governing word, an abbreviation, or a modal: no date */
+	CHECK_STR(value_in("March on, she said", &doc, 0), "(none)");
+	CHECK_STR(value_in("May I ask", &doc, 0), "(none)");
+	CHECK_STR(value_in("in Mar the figure", &doc, 0), "(none)");
+	CHECK_STR(value_in("Augustine said", &doc, 0), "(none)");
 }
 
 TEST(computes_iso_weeks_and_leap_days)
@@ -401,6 +430,7 @@ main(void)
 	RUN(does_not_take_words_that_start_like_date_words);
 	RUN(reads_days_with_a_length_cue_as_durations);
 	RUN(reads_year_ends_and_parts_of_quarters);
+	RUN(reads_english_month_names_alone_after_a_time_word);
 	RUN(computes_iso_weeks_and_leap_days);
 	RUN(formats_ymd_at_its_precision);
 	RUN(reuses_the_output_array);

@@ -62,6 +62,9 @@ TEST(reads_ratios_percents_and_measures)
 	CHECK_STR(nth("12킬로미터를 달렸다", 0), "12킬로미터|12|km");
 	CHECK_STR(nth("80㎏", 0), "80㎏|80|kg");
 	CHECK_STR(nth("길이 2.6km 구간", 0), "2.6km|2.6|km");
+	/* the one-character unit signs of CJK fonts */
+	CHECK_STR(nth("논 30㏊가 잠겼다", 0), "30㏊|30|ha");
+	CHECK_STR(nth("3.5㎓ 대역", 0), "3.5㎓|3.5|GHz");
 }
 
 TEST(reads_counters_from_the_table_and_bare_counters)
