@@ -80,13 +80,15 @@ static const struct lex_class surname_classes[] = {
 	{ "1", SIFT_WC_SURNAME | SIFT_WC_SURNAME_TOP }, { "2", SIFT_WC_SURNAME },
 	{ "3", SIFT_WC_SURNAME | SIFT_WC_SURNAME_RARE }, { "f", SIFT_WC_FOREIGN },
 	{ "g", SIFT_WC_GIVEN }, { "fgiven", SIFT_WC_FGIVEN }, { "nf", 0 },
+	{ "ffamily", SIFT_WC_FFAMILY },
 	{ NULL, 0 }
 };
 static const struct lex_class title_classes[] = {
 	{ "after", SIFT_WC_TITLE_AFTER }, { "before", SIFT_WC_TITLE_BEFORE },
 	{ "both", SIFT_WC_TITLE_AFTER | SIFT_WC_TITLE_BEFORE },
 	{ "mod", SIFT_WC_TITLE_MOD }, { "hon", SIFT_WC_HON },
-	{ "en", SIFT_WC_TITLE_EN }, { "head", SIFT_WC_TITLE_HEAD }, { NULL, 0 }
+	{ "en", SIFT_WC_TITLE_EN }, { "head", SIFT_WC_TITLE_HEAD },
+	{ "jobend", SIFT_WC_JOB_END }, { "notjob", SIFT_WC_NOT_JOB }, { NULL, 0 }
 };
 static const struct lex_class org_classes[] = {
 	{ "suffix", SIFT_WC_ORG_SUFFIX }, { "name", SIFT_WC_ORG_NAME },
@@ -1663,6 +1665,77 @@ match_title_after(struct sift_names *nm, size_t i)
 }
 
 /*
+ * An unlisted job word right after a full Korean name: "나병철 경비원은",
+ * "반석우(58) 임대업자는", "명도희 소리꾼의".  Korean forms most job
+ * nouns with a handful of last syllables (경비원, 세무사, 임대업자, 소리꾼,
+ * 용접공: class jobend).  A word ending in one of them that is listed as
+ * nothing else (본인, 정부, 지원 are class notjob), right after a name of
+ * three syllables and right before a particle or punctuation, is read as
+ * the title.  Weaker than a listed title: tried after the listed ones,
+ * before the honorifics and ages (which would take "반석우(58)" alone).
+ */
+static int
+match_job_after(struct sift_names *nm, size_t i)
+{
+	const struct sift_tok *t = &T(i);
+	size_t blen = t->base - t->start, j, first, last;
+	uint32_t org = 0, org_len = 0, oend;
+	long ref;
+
+	if (i == 0 || t->kind != SIFT_TOK_HANGUL || !t->space ||
+	    t->nsyl < 2 || t->nsyl > 5 || blen != (size_t)t->nsyl * 3)
+		return 0;
+	if (!(sift_wordclass(TXT(i) + blen - 3, 3) & SIFT_WC_JOB_END))
+		return 0;
+	if (t->lex & (SIFT_WC_STOP | SIFT_WC_COMMON | SIFT_WC_ORG_NAME |
+	    SIFT_WC_ORG_SUFFIX | SIFT_WC_VERB | SIFT_WC_KEEP | SIFT_WC_PRON |
+	    SIFT_WC_ANON | SIFT_WC_HON | SIFT_WC_TITLE_MOD | SIFT_WC_NOT_JOB |
+	    SIFT_WC_SURNAME | SIFT_WC_FFAMILY | SIFT_WC_FGIVEN | SIFT_WC_SNOUN |
+	    SIFT_WC_DET))
+		return 0;
+	if (t->org_end || t->shape || verbal(nm, i))
+		return 0;
+	/* a particle or punctuation after it: "경비원은", "경비원(62)",
+	 * "경비원," -- not a noun phrase going on ("김민수 지원 사격") */
+	if (bare(t) && i + 1 < NTOK && !((T(i + 1).kind & SIFT_TOK_PUNCT) &&
+	    !T(i + 1).space && T(i + 1).cp != '\'' && T(i + 1).cp != '"'))
+		return 0;
+	last = title_extent(nm, i);
+	j = name_before_age(nm, i - 1);
+	if (nm->owner[j] || !is_hangul_word(&T(j)) || !T(j).shape ||
+	    T(j).nsyl < 3 || T(j).nsyl > 4 || (j == i - 1 && !bare(&T(j))))
+		return 0;
+	if (T(j).shape == 3 && T(j).nsyl != 3)
+		return 0;
+	/* with no listed title the name must look like one: given-name
+	 * syllables only (추행한 혐의, 국무부 청사 are no names) */
+	if (T(j).org_end || !given_name(TXT(j) + T(j).shape - 3,
+	    T(j).base - T(j).start - T(j).shape + 3))
+		return 0;
+	/* a word glued to a closing quotation mark is an ending */
+	if (j > 0 && !T(j).space && (T(j - 1).kind & SIFT_TOK_PUNCT))
+		return 0;
+	if (!free_range_(nm, j, last))
+		return 0;
+	first = j;
+	/* ORG NAME JOB: 한빛아파트 나병철 경비원 */
+	if (j > 0 && bare(&T(j - 1)) && tok_org(nm, j - 1, &oend) &&
+	    free_range_(nm, j - 1, j - 1)) {
+		org = T(j - 1).start;
+		org_len = oend - T(j - 1).start;
+		first = j - 1;
+	}
+	ref = person_add(nm, T(j).start, T(j).base - T(j).start, t->start,
+	    title_end(nm, last) - t->start, org, org_len, T(j).shape, 1);
+	claim(nm, first, last);
+	mention_push(nm, T(j).start, T(j).base, first, last,
+	    SIFT_MENTION_PERSON, 1);
+	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	org_in_phrase(nm, org, org_len);
+	return 1;
+}
+
+/*
  * A role word and a foreign name: "배우 블레이크 라이블리의", "디자이너 칼
  * 라거펠트와".  One to three words that sound foreign; the last may carry
  * a particle.
@@ -2842,6 +2915,9 @@ sift_names_find(struct sift_names *nm, const char *text, size_t n)
 	for (i = 0; i + 1 < NTOK; i++)
 		if (is_word(&T(i)) && !nm->owner[i] && !nm->owner[i + 1])
 			match_title_before(nm, i);
+	for (i = 1; i < NTOK; i++)
+		if (is_word(&T(i)) && !nm->owner[i])
+			match_job_after(nm, i);
 	for (i = 0; i < NTOK; i++)
 		match_hon(nm, i);
 	match_english(nm);

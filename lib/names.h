@@ -67,6 +67,9 @@
 #define SIFT_WC_FGIVEN         (UINT64_C(1) << 31)	/* 존, 마이클: a foreign given name */
 #define SIFT_WC_SURNAME_TOP    (UINT64_C(1) << 32)	/* 김, 이, 박: the commonest family names */
 #define SIFT_WC_SNOUN          (UINT64_C(1) << 33)	/* 설명, 말, 주장: "…"는 게 X의 설명이다 */
+#define SIFT_WC_JOB_END        (UINT64_C(1) << 34)	/* 원, 사, 꾼: ends a job noun */
+#define SIFT_WC_NOT_JOB        (UINT64_C(1) << 35)	/* 본인, 정부: ends like one, is none */
+#define SIFT_WC_FFAMILY        (UINT64_C(1) << 36)	/* 트럼프, 다나카: a foreign family name */
 
 #define SIFT_WC_PARTICLE \
 	(SIFT_WC_PART_SUBJ | SIFT_WC_PART_POSS | SIFT_WC_PART_OTHER)

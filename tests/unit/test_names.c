@@ -377,6 +377,24 @@ TEST(job_nouns_before_a_name_are_titles)
 	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+TEST(unlisted_job_nouns_after_a_name_are_titles)
+{
+	static const struct people_case cases[] = {
+		{ "조선소의 김민수 용접공은 웃었다.", { "김민수|용접공|" } },
+		{ "반석우(58) 배관공은 말을 아꼈다.", { "반석우|배관공|" } },
+		{ "이서연 요양보호사, 정하은 플로리스트가 왔다.",
+		    { "이서연|요양보호사|", "정하은|플로리스트|" } },
+		{ "한빛건설 나병철 미화원은 웃었다.",
+		    { "나병철|미화원|한빛건설" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	/* a verb form, a listed non-job, a noun phrase going on */
+	CHECK_INT(find("경찰은 추행한 혐의로 그를 조사했다."), 0);
+	CHECK_INT(find("김민수 본인은 몰랐다."), 0);
+	CHECK_INT(find("박지훈 지원 사격에 나섰다."), 0);
+}
+
 TEST(common_nouns_and_places_are_not_people)
 {
 	CHECK_INT(find("지역 상인 반응은 차가웠다."), 0);
@@ -426,6 +444,7 @@ main(void)
 	RUN(three_word_and_long_foreign_names_keep_every_word);
 	RUN(an_age_between_name_and_organisation);
 	RUN(job_nouns_before_a_name_are_titles);
+	RUN(unlisted_job_nouns_after_a_name_are_titles);
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
