@@ -1208,7 +1208,7 @@ foreign_word_ok(const struct sift_names *nm, size_t j)
 	    t->nsyl > 5)
 		return 0;
 	if (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
-	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN))
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN | SIFT_WC_FFAMILY))
 		return 0;
 	if (tok_org(nm, j, &dummy) || tok_title(nm, j, SIFT_WC_TITLE))
 		return 0;
@@ -1216,7 +1216,7 @@ foreign_word_ok(const struct sift_names *nm, size_t j)
 		return 0;
 	/* every longer word of a foreign name sounds foreign: "음식점"
 	 * before "CEO" is no name */
-	if (noun_final(TXT(j), t->end - t->start))
+	if (!(t->lex & SIFT_WC_FFAMILY) && noun_final(TXT(j), t->end - t->start))
 		return 0;
 	return 1;
 }
@@ -1233,6 +1233,9 @@ static int
 has_foreign_syllable(const char *s, size_t n)
 {
 	size_t i;
+
+	if (n >= 6 && (sift_wordclass(s, n) & SIFT_WC_FFAMILY))
+		return 1;
 
 	for (i = 0; i + 3 <= n; i += 3)
 		if (sift_wordclass(s + i, 3) & SIFT_WC_FOREIGN)
@@ -1405,7 +1408,7 @@ foreign_whole(const struct sift_names *nm, size_t j)
 	return t->kind == SIFT_TOK_HANGUL && t->nsyl >= 2 && t->nsyl <= 5 &&
 	    has_foreign_syllable(TXT(j), t->end - t->start) &&
 	    !(t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
-	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN)) &&
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN | SIFT_WC_FFAMILY)) &&
 	    !tok_org(nm, j, &dummy) && !tok_title(nm, j, SIFT_WC_TITLE);
 }
 
@@ -1429,7 +1432,7 @@ foreign_pair(const struct sift_names *nm, size_t j)
 	return j > 0 && bare(&T(j)) && T(j).kind == SIFT_TOK_HANGUL &&
 	    T(j).nsyl >= 3 && T(j).nsyl <= 7 && !tok_org(nm, j, &oend) &&
 	    !(T(j).lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN | SIFT_WC_GIVEN |
-	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN)) &&
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN | SIFT_WC_FFAMILY)) &&
 	    !noun_final(TXT(j), T(j).end - T(j).start) &&
 	    has_foreign_syllable(TXT(j), T(j).end - T(j).start) &&
 	    foreign_word_ok(nm, j - 1) && !korean_like(nm, j) &&
@@ -2097,6 +2100,47 @@ match_bare(struct sift_names *nm)
 		    (uint32_t)sl, 1);
 		claim(nm, i, i);
 		mention_push(nm, t->start, t->start + (uint32_t)nlen, i, i,
+		    SIFT_MENTION_PERSON, 0);
+		nm->m[nm->nm - 1].ref = (int32_t)ref;
+	}
+}
+
+/*
+ * A listed foreign family name with a particle or a list comma after it:
+ * "메르켈은", "푸틴의"; with a foreign given name or a foreign-sounding
+ * word before it, both words: "앙겔라 메르켈은".  A name met before with
+ * a title was taken by repeat_mentions; this is for names the text never
+ * introduces, which news does for the best-known people.
+ */
+static void
+match_foreign_family(struct sift_names *nm)
+{
+	size_t i, first;
+
+	for (i = 0; i < NTOK; i++) {
+		const struct sift_tok *t = &T(i);
+		long ref;
+		int follow;
+
+		if (nm->owner[i] || t->kind != SIFT_TOK_HANGUL || t->nsyl < 2 ||
+		    !(t->lex & SIFT_WC_FFAMILY))
+			continue;
+		follow = !bare(t) && t->part != 0;
+		if (!follow && i + 1 < NTOK && !T(i + 1).space &&
+		    (is_punct(&T(i + 1), ',') || is_punct(&T(i + 1), 0xB7)))
+			follow = 1;
+		if (!follow)
+			continue;
+		first = i;
+		if (i > 0 && t->space && !nm->owner[i - 1] &&
+		    is_hangul_word(&T(i - 1)) && bare(&T(i - 1)) &&
+		    ((T(i - 1).lex & SIFT_WC_FGIVEN) ||
+		    (T(i - 1).foreign && foreign_word_ok(nm, i - 1))))
+			first = i - 1;
+		ref = person_add(nm, T(first).start, t->base - T(first).start,
+		    0, 0, 0, 0, 0, 0);
+		claim(nm, first, i);
+		mention_push(nm, T(first).start, t->base, first, i,
 		    SIFT_MENTION_PERSON, 0);
 		nm->m[nm->nm - 1].ref = (int32_t)ref;
 	}
@@ -2813,6 +2857,23 @@ repeat_mentions(struct sift_names *nm)
 		mention_push(nm, t->start, t->end, i, i, SIFT_MENTION_PERSON, 0);
 		nm->m[nm->nm - 1].ref = (int32_t)r;
 	}
+	/* the same in Hangul: "포겔은" after "안드레아스 포겔 감독" (the last
+	 * word of a foreign name, two syllables at least, with or without a
+	 * particle) */
+	for (i = 0; i < NTOK; i++) {
+		const struct sift_tok *t = &T(i);
+		long r;
+
+		if (nm->owner[i] || t->kind != SIFT_TOK_HANGUL || t->nsyl < 2)
+			continue;
+		r = resolve_partial(nm, TXT(i), t->base - t->start, NULL, 0);
+		if (r < 0 || nm->people[r].korean || nm->people[r].last_len ==
+		    nm->people[r].name_len)
+			continue;
+		claim(nm, i, i);
+		mention_push(nm, t->start, t->base, i, i, SIFT_MENTION_PERSON, 0);
+		nm->m[nm->nm - 1].ref = (int32_t)r;
+	}
 }
 
 static void
@@ -2925,11 +2986,33 @@ sift_names_find(struct sift_names *nm, const char *text, size_t n)
 	repeat_mentions(nm);
 	match_paren_name(nm);
 	match_bare(nm);
+	match_foreign_family(nm);
 	match_orgs(nm);
 	sort_mentions(nm);
 	resolve_mentions(nm);
 	order_people(nm);
 	return nm->npeople;
+}
+
+int
+sift_names_name_shaped(const struct sift_names *nm, size_t k)
+{
+	const struct sift_tok *t;
+	size_t n, sl;
+
+	if (k >= NTOK)
+		return 0;
+	t = &T(k);
+	n = t->base - t->start;
+	if (t->kind != SIFT_TOK_HANGUL || t->nsyl < 3 || t->nsyl > 4 ||
+	    n != (size_t)t->nsyl * 3 || t->org_end || t->lex)
+		return 0;
+	sl = name_shape(TXT(k), n);
+	if (sl == 0 || (sl == 3 && t->nsyl != 3))
+		return 0;
+	/* one given-name syllable at least, and no verb stem: 추행한 */
+	return (sift_wordclass(TXT(k) + sl, 3) & SIFT_WC_GIVEN) ||
+	    (sift_wordclass(TXT(k) + n - 3, 3) & SIFT_WC_GIVEN);
 }
 
 long

@@ -198,6 +198,12 @@ struct sift_names {
 size_t sift_names_find(struct sift_names *nm, const char *text, size_t n);
 void sift_names_release(struct sift_names *nm);
 
+/* Token k (with its particle stripped) looks like a Korean full name even
+ * though no rule made it a person: a family name and given-name
+ * syllables, listed as nothing else ("빈소희" in "빈소희는 …라고 말했다").
+ * For the quote finder, which knows the word is the subject of speech. */
+int sift_names_name_shaped(const struct sift_names *nm, size_t k);
+
 /*
  * The index of the mention that covers token index tok (its phrase), or -1;
  * a person's mention wins over an organisation named inside its phrase.

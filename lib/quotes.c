@@ -382,6 +382,13 @@ speaker_in(const struct sift_names *nm, const struct cand *c, size_t nc,
 			sp.len = p < 0 ? T(k).base - T(k).start : 0;
 			if (p < 0)
 				continue;
+		} else if (((uint64_t)T(k).part << 11) == SIFT_WC_PART_SUBJ &&
+		    sift_names_name_shaped(nm, k)) {
+			/* an untitled name as the subject of the speech:
+			 * "빈소희는 …라고 말했다" */
+			sp.person = -1;
+			sp.start = T(k).start;
+			sp.len = T(k).base - T(k).start;
 		} else {
 			continue;
 		}

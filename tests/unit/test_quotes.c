@@ -151,6 +151,16 @@ TEST(a_paragraph_quote_then_a_person_introduced)
 	    "늦었다=정윤호;손님이 줄었어요.=정윤호");
 }
 
+TEST(an_untitled_name_as_the_subject_speaks)
+{
+	CHECK_STR(quotes("빈소희는 \"처음 와봤다\"고 말했다."),
+	    "처음 와봤다=빈소희");
+	/* a foreign surname alone after the full name */
+	CHECK_STR(quotes("안드레아스 포겔 감독이 웃었다. 포겔은 \"잘했다\"고 "
+	    "말했다. 김민수 코치도 왔다. \"다음이 중요하다\"는 게 포겔의 "
+	    "말이다."), "잘했다=안드레아스 포겔;다음이 중요하다=안드레아스 포겔");
+}
+
 TEST(no_speaker_anywhere_is_unknown)
 {
 	CHECK_STR(quotes("\"모두가 알고 있다\"는 말이 돌았다."),
@@ -172,6 +182,7 @@ main(void)
 	RUN(this_title_resolves_to_the_person_with_that_title);
 	RUN(a_possessive_source_before_a_speech_noun);
 	RUN(a_paragraph_quote_then_a_person_introduced);
+	RUN(an_untitled_name_as_the_subject_speaks);
 	RUN(no_speaker_anywhere_is_unknown);
 	RUN(a_speaker_with_an_age_after_another_speaker);
 	sift_names_release(&nm);
