@@ -1685,7 +1685,10 @@ match_job_after(struct sift_names *nm, size_t i)
 	uint32_t org = 0, org_len = 0, oend;
 	long ref;
 
-	if (i == 0 || t->kind != SIFT_TOK_HANGUL || !t->space ||
+	/* most words have no name or age right before them: ask that first */
+	if (i == 0 || !(T(i - 1).shape || is_punct(&T(i - 1), ')')))
+		return 0;
+	if (t->kind != SIFT_TOK_HANGUL || !t->space ||
 	    t->nsyl < 2 || t->nsyl > 5 || blen != (size_t)t->nsyl * 3)
 		return 0;
 	if (!(sift_wordclass(TXT(i) + blen - 3, 3) & SIFT_WC_JOB_END))
@@ -2860,7 +2863,12 @@ repeat_mentions(struct sift_names *nm)
 	/* the same in Hangul: "포겔은" after "안드레아스 포겔 감독" (the last
 	 * word of a foreign name, two syllables at least, with or without a
 	 * particle) */
-	for (i = 0; i < NTOK; i++) {
+	for (p = 0; p < nm->npeople; p++)
+		if (!nm->people[p].korean && nm->people[p].last_len <
+		    nm->people[p].name_len &&
+		    (unsigned char)nm->text[nm->people[p].name] >= 0xEA)
+			break;
+	for (i = 0; p < nm->npeople && i < NTOK; i++) {
 		const struct sift_tok *t = &T(i);
 		long r;
 
