@@ -768,6 +768,13 @@ name_shape(const char *s, size_t n)
 		return syl >= 3 ? 6 : 0;	/* "남궁" alone is a family name */
 	if (sl == 0 || syl > 3)
 		return 0;
+	/* an adnominal verb form: "지명한 추기경", "기소된 원장", "배치한
+	 * 연락관" -- 한 ends few given names and very many verbs before a
+	 * title; 된, 던, 할, 될 end none */
+	if (syl == 3 && (memcmp(s + n - 3, "한", 3) == 0 ||
+	    memcmp(s + n - 3, "된", 3) == 0 || memcmp(s + n - 3, "던", 3) == 0 ||
+	    memcmp(s + n - 3, "할", 3) == 0 || memcmp(s + n - 3, "될", 3) == 0))
+		return 0;
 	/* "김모" is an anonymised name, handled apart */
 	if (syl == 2 && memcmp(s + 3, "모", 3) == 0)
 		return 0;
@@ -1459,6 +1466,26 @@ name_before_age(const struct sift_names *nm, size_t k)
 	return k;
 }
 
+/* Token i is followed by a Korean full name with 씨 glued or an age in
+ * parentheses: "반기철씨는", "반기철(52)씨". */
+static int
+honoured_name_next(const struct sift_names *nm, size_t i)
+{
+	const struct sift_tok *t;
+	size_t n;
+
+	if (i + 1 >= NTOK || !T(i + 1).space || !is_hangul_word(&T(i + 1)))
+		return 0;
+	t = &T(i + 1);
+	n = t->base - t->start;
+	if (n == 12 && memcmp(TXT(i + 1) + 9, "씨", 3) == 0 &&
+	    name_shape(TXT(i + 1), 9) == 3)
+		return 1;
+	return n == 9 && t->shape == 3 && i + 2 < NTOK &&
+	    is_punct(&T(i + 2), '(') && !T(i + 2).space &&
+	    age_after(nm, i + 2) != 0;
+}
+
 /*
  * Try "NAME [ORG] [mod] TITLE" and its variants with the title at token i.
  * Returns 1 if a mention was added.
@@ -1473,6 +1500,13 @@ match_title_after(struct sift_names *nm, size_t i)
 	int whole_j = 0;
 
 	if (!tok_title(nm, i, SIFT_WC_TITLE_AFTER) || i == 0)
+		return 0;
+	/* "부동산 중개업자 반기철씨는": a title that may also stand before a
+	 * name, followed by a name with 씨 or an age, belongs to that name
+	 * when the word before it is a weak name (a rare family name) */
+	if ((T(i).lex & SIFT_WC_TITLE_BEFORE) && bare(&T(i)) &&
+	    honoured_name_next(nm, i) && T(i - 1).shape &&
+	    (sift_wordclass(TXT(i - 1), 3) & SIFT_WC_SURNAME_RARE))
 		return 0;
 	/* "한국교통안전연구원 선임연구원": the next word is the title and this
 	 * one the organisation */
@@ -1774,7 +1808,8 @@ match_role_foreign(struct sift_names *nm, size_t i, size_t j)
 			continue;
 		}
 		if (!bare(t) && t->nsyl >= 1 && !(t->lex & ~(SIFT_WC_SURNAME |
-		    SIFT_WC_FOREIGN | SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE)) &&
+		    SIFT_WC_FOREIGN | SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE |
+		    SIFT_WC_FGIVEN | SIFT_WC_FFAMILY)) &&
 		    (t->nsyl == 1 || has_foreign_syllable(TXT(k),
 		    t->base - t->start))) {
 			words++;

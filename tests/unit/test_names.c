@@ -395,6 +395,28 @@ TEST(unlisted_job_nouns_after_a_name_are_titles)
 	CHECK_INT(find("박지훈 지원 사격에 나섰다."), 0);
 }
 
+TEST(listed_foreign_family_names_and_titles_that_end_like_particles)
+{
+	static const struct people_case cases[] = {
+		/* a listed family name with a particle, no title */
+		{ "메르켈은 웃었다.", { "메르켈||" } },
+		/* a role, a given name and a family name with a particle */
+		{ "외국인 선수 엘레나 코바치는 웃었다.",
+		    { "엘레나 코바치|선수|" } },
+		/* 가 of 도예가 is no particle */
+		{ "도예가 한수정(54)씨가 웃었다.", { "한수정|도예가|" } },
+		/* a title that may stand before a name goes to the name
+		 * with 씨, not to a noun shaped like a rare-surname name */
+		{ "부동산 중개업자 반기철씨는 웃었다.",
+		    { "반기철|중개업자|" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	/* an adnominal verb form before a title is no name */
+	CHECK_INT(find("대통령이 지명한 추기경 3명이 왔다."), 0);
+	CHECK_INT(find("혐의로 기소된 미용실 원장이 왔다."), 0);
+}
+
 TEST(common_nouns_and_places_are_not_people)
 {
 	CHECK_INT(find("지역 상인 반응은 차가웠다."), 0);
@@ -445,6 +467,7 @@ main(void)
 	RUN(an_age_between_name_and_organisation);
 	RUN(job_nouns_before_a_name_are_titles);
 	RUN(unlisted_job_nouns_after_a_name_are_titles);
+	RUN(listed_foreign_family_names_and_titles_that_end_like_particles);
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
