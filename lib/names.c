@@ -1274,6 +1274,16 @@ left_boundary(const struct sift_names *nm, size_t j)
 	return 0;
 }
 
+/* Token k is a listed noun or an organisation with a particle: "경찰은",
+ * "사실은" are name-shaped as written, but 경찰 and 사실 are words. */
+static int
+noun_and_particle(const struct sift_names *nm, size_t k)
+{
+	return !bare(&T(k)) && (T(k).org_end || (T(k).lex &
+	    ~(SIFT_WC_SURNAME | SIFT_WC_GIVEN | SIFT_WC_FOREIGN |
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_SURNAME_TOP)));
+}
+
 /* Token k holds a name (full, or a family name alone) right before the
  * organisation and title slots. */
 static int
@@ -1286,7 +1296,7 @@ name_at(const struct sift_names *nm, size_t k)
 	    T(k - 1).cp != '(' && T(k - 1).cp != '[')
 		return 0;
 	if (T(k).shape)
-		return 1;
+		return !noun_and_particle(nm, k);
 	return bare(&T(k)) && T(k).nsyl == 1 && (T(k).lex & SIFT_WC_SURNAME) &&
 	    !(T(k).lex & (SIFT_WC_PRON | SIFT_WC_TITLE_MOD | SIFT_WC_DET |
 	    SIFT_WC_SURNAME_RARE));
@@ -1579,7 +1589,7 @@ match_title_after(struct sift_names *nm, size_t i)
 	name_first = j;
 	/* the word right before a title has no particle: read it whole */
 	if (is_hangul_word(&T(j)) &&
-	    (sl = T(j).shape) != 0) {
+	    (sl = T(j).shape) != 0 && !noun_and_particle(nm, j)) {
 		/* ORG UNIT NAME TITLE: 한빛공사 연금사업부 김영희 부장, 기상청
 		 * 태풍센터 이수진 예보관; the person's organisation is the
 		 * body, the unit (a word in 부, 과, 실, 팀, 센터) a part of it,
@@ -1626,7 +1636,7 @@ match_title_after(struct sift_names *nm, size_t i)
 	 * foreign name met before (리 CEO): a later mention */
 	if (!whole_j && is_hangul_word(&T(j)) && (T(j).nsyl == 1 &&
 	    (T(j).lex & SIFT_WC_SURNAME) && !(T(j).lex & (SIFT_WC_PRON |
-	    SIFT_WC_SURNAME_RARE)) ?
+	    SIFT_WC_SURNAME_RARE | SIFT_WC_DET)) ?
 	    1 : resolve_partial(nm, TXT(j), T(j).end - T(j).start, NULL, 0) >= 0)) {
 		claim(nm, j, last);
 		mention_push(nm, T(j).start, T(j).end, j, last,
@@ -1841,7 +1851,14 @@ match_title_before(struct sift_names *nm, size_t i)
 	if (j >= NTOK || !bare(&T(i)) || !is_hangul_word(&T(j)))
 		return 0;
 	before = tok_title(nm, i, SIFT_WC_TITLE_BEFORE);
-	if (!before) {
+	if (!before && i >= 2 && is_punct(&T(i - 1), '(') && !T(i - 1).space &&
+	    j + 1 < NTOK && is_punct(&T(j + 1), ')') &&
+	    tok_title(nm, i, SIFT_WC_TITLE_AFTER) && tok_org(nm, i - 2, &oend)) {
+		/* ORG(TITLE NAME): "문화유산국민신탁(이사장 김종규)" */
+		org = T(i - 2).start;
+		org_len = oend - T(i - 2).start;
+		first = i;
+	} else if (!before) {
 		/* ORG TITLE NAME needs the organisation */
 		if (!tok_title(nm, i, SIFT_WC_TITLE_AFTER) || i == 0 ||
 		    !bare(&T(i - 1)) || !tok_org(nm, i - 1, &oend))
@@ -2169,12 +2186,18 @@ match_foreign_family(struct sift_names *nm)
 			follow = 1;
 		if (!follow)
 			continue;
+		/* up to two more words before it: "구스타보 알베르토
+		 * 바스케스는", "앤더슨 실바는" */
 		first = i;
-		if (i > 0 && t->space && !nm->owner[i - 1] &&
-		    is_hangul_word(&T(i - 1)) && bare(&T(i - 1)) &&
-		    ((T(i - 1).lex & SIFT_WC_FGIVEN) ||
-		    (T(i - 1).foreign && foreign_word_ok(nm, i - 1))))
-			first = i - 1;
+		while (first > 0 && i - first < 2 && T(first).space &&
+		    !nm->owner[first - 1] && is_hangul_word(&T(first - 1)) &&
+		    bare(&T(first - 1)) && T(first - 1).nsyl >= 1 &&
+		    ((T(first - 1).lex & SIFT_WC_FGIVEN) ||
+		    (T(first - 1).nsyl >= 2 && foreign_word_ok(nm, first - 1) &&
+		    has_foreign_syllable(TXT(first - 1),
+		    T(first - 1).end - T(first - 1).start) &&
+		    !T(first - 1).shape)))
+			first--;
 		ref = person_add(nm, T(first).start, t->base - T(first).start,
 		    0, 0, 0, 0, 0, 0);
 		claim(nm, first, i);
@@ -2292,10 +2315,30 @@ match_paren_name(struct sift_names *nm)
 		size_t sl;
 		long ref;
 
-		if (!is_punct(&T(i - 1), '(') || !is_punct(&T(i + 1), ')') ||
-		    nm->owner[i] || !is_hangul_word(t) || !bare(t) ||
-		    (sl = t->shape) == 0 ||
-		    t->nsyl != 3 || !given_name(TXT(i), t->end - t->start))
+		size_t open = i - 1;
+
+		/* "(본명 심창민)": the real name of a stage name */
+		if (i >= 2 && is_punct(&T(i - 2), '(') && bare(&T(i - 1)) &&
+		    T(i - 1).end - T(i - 1).start == 6 &&
+		    memcmp(TXT(i - 1), "본명", 6) == 0)
+			open = i - 2;
+		if (!is_punct(&T(open), '(') || nm->owner[i] ||
+		    !is_hangul_word(t) || !bare(t) || (sl = t->shape) == 0 ||
+		    t->nsyl != 3)
+			continue;
+		/* closed at once, or after an age: "(정은비·19)" */
+		if (!is_punct(&T(i + 1), ')') && !((is_punct(&T(i + 1), 0xB7) ||
+		    is_punct(&T(i + 1), ',')) && (T(i + 2).kind &
+		    SIFT_TOK_DIGIT) && i + 3 < NTOK && is_punct(&T(i + 3), ')')))
+			continue;
+		/* a name alone in parentheses right after a word is the
+		 * person who plays or is that word ("윤동주(강하늘)"): one
+		 * given-name syllable is enough there; elsewhere two */
+		if (!given_name(TXT(i), t->end - t->start) && !(open == i - 1 &&
+		    i >= 2 && !T(open).space && is_word(&T(i - 2)) &&
+		    ((sift_wordclass(TXT(i) + 3, 3) & SIFT_WC_GIVEN) ||
+		    (sift_wordclass(TXT(i) + 6, 3) & SIFT_WC_GIVEN)) &&
+		    !noun_final(TXT(i), t->end - t->start)))
 			continue;
 		ref = person_add(nm, t->start, t->end - t->start, 0, 0, 0, 0,
 		    (uint32_t)sl, 1);

@@ -282,7 +282,8 @@ anon_phrase_(const struct sift_names *nm, size_t k, size_t lo,
 		return 0;
 	/* "한 보좌관은", "한 제약사 임원은": a bare title after a determiner
 	 * and at most one noun */
-	if ((T(k).lex & (SIFT_WC_TITLE | SIFT_WC_ANON)) && k > lo &&
+	if (((T(k).lex & (SIFT_WC_TITLE | SIFT_WC_ANON)) || T(k).ctitle) &&
+	    k > lo &&
 	    (((T(k - 1).lex & SIFT_WC_DET) && T(k - 1).base == T(k - 1).end) ||
 	    (k > lo + 1 && (T(k - 2).lex & SIFT_WC_DET) &&
 	    T(k - 2).base == T(k - 2).end && T(k - 1).base == T(k - 1).end &&

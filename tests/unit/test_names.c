@@ -417,6 +417,22 @@ TEST(listed_foreign_family_names_and_titles_that_end_like_particles)
 	CHECK_INT(find("혐의로 기소된 미용실 원장이 왔다."), 0);
 }
 
+TEST(names_in_parentheses_and_a_title_inside_them)
+{
+	static const struct people_case cases[] = {
+		{ "한빛재단(이사장 김종규)은 행사를 열었다.",
+		    { "김종규|이사장|한빛재단" } },
+		{ "멤버 은하(정은비·19)씨가 웃었다.",
+		    { "은하|멤버|", "정은비||" } },
+		{ "그룹 멤버 최자(본명 최재호)가 웃었다.", { "최재호||" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	/* the determiner 한 before a title is no family name */
+	CHECK_INT(find("일본의 한 고등학생이 게임을 만들었다."), 0);
+	CHECK_INT(find("충남 공주시 한 시장에서 불이 났다."), 0);
+}
+
 TEST(common_nouns_and_places_are_not_people)
 {
 	CHECK_INT(find("지역 상인 반응은 차가웠다."), 0);
@@ -468,6 +484,7 @@ main(void)
 	RUN(job_nouns_before_a_name_are_titles);
 	RUN(unlisted_job_nouns_after_a_name_are_titles);
 	RUN(listed_foreign_family_names_and_titles_that_end_like_particles);
+	RUN(names_in_parentheses_and_a_title_inside_them);
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
