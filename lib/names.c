@@ -768,6 +768,18 @@ name_shape(const char *s, size_t n)
 		return syl >= 3 ? 6 : 0;	/* "남궁" alone is a family name */
 	if (sl == 0 || syl > 3)
 		return 0;
+	/* a word and its particle: no given name ends in 는, 를, 을, 에,
+	 * 와, 과, 께, 의 or 로 ("피해는", "신화의", "부서와") */
+	if (syl >= 3) {
+		static const char ends[][4] = {
+			"는", "를", "을", "에", "와", "과", "께", "의", "로"
+		};
+		size_t e;
+
+		for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
+			if (memcmp(s + n - 3, ends[e], 3) == 0)
+				return 0;
+	}
 	/* an adnominal verb form: "지명한 추기경", "기소된 원장", "배치한
 	 * 연락관" -- 한 ends few given names and very many verbs before a
 	 * title; 된, 던, 할, 될 end none */
@@ -1589,7 +1601,8 @@ match_title_after(struct sift_names *nm, size_t i)
 	name_first = j;
 	/* the word right before a title has no particle: read it whole */
 	if (is_hangul_word(&T(j)) &&
-	    (sl = T(j).shape) != 0 && !noun_and_particle(nm, j)) {
+	    (sl = T(j).shape) != 0 && !noun_and_particle(nm, j) &&
+	    !(T(j).org_end && T(j).nsyl > 3)) {
 		/* ORG UNIT NAME TITLE: 한빛공사 연금사업부 김영희 부장, 기상청
 		 * 태풍센터 이수진 예보관; the person's organisation is the
 		 * body, the unit (a word in 부, 과, 실, 팀, 센터) a part of it,
