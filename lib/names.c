@@ -746,6 +746,30 @@ surname_len(const char *s, size_t n)
 }
 
 /*
+ * s[0..n) (three syllables or more) ends like no given name: a particle
+ * that no name ends in (는, 를, 을, 에, 와, 과, 께, 의, 로: "피해는",
+ * "신화의", "부서와"), or an adnominal verb ending ("지명한 추기경",
+ * "기소된 원장": 한 ends few given names and very many verbs before a
+ * title; 된, 던, 할, 될 end none).
+ */
+static int
+name_ending_refused(const char *s, size_t n)
+{
+	static const char ends[][4] = {
+		"는", "를", "을", "에", "와", "과", "께", "의", "로",
+		"한", "된", "던", "할", "될"
+	};
+	size_t e;
+
+	if (n < 9)
+		return 0;
+	for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
+		if (memcmp(s + n - 3, ends[e], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * s[0..n) has the shape of a Korean full name: a family name and one or
  * two more syllables, all Hangul, and it is not a listed word of another
  * kind.  Returns the family name's length in bytes, or 0.
@@ -768,24 +792,7 @@ name_shape(const char *s, size_t n)
 		return syl >= 3 ? 6 : 0;	/* "남궁" alone is a family name */
 	if (sl == 0 || syl > 3)
 		return 0;
-	/* a word and its particle: no given name ends in 는, 를, 을, 에,
-	 * 와, 과, 께, 의 or 로 ("피해는", "신화의", "부서와") */
-	if (syl >= 3) {
-		static const char ends[][4] = {
-			"는", "를", "을", "에", "와", "과", "께", "의", "로"
-		};
-		size_t e;
-
-		for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
-			if (memcmp(s + n - 3, ends[e], 3) == 0)
-				return 0;
-	}
-	/* an adnominal verb form: "지명한 추기경", "기소된 원장", "배치한
-	 * 연락관" -- 한 ends few given names and very many verbs before a
-	 * title; 된, 던, 할, 될 end none */
-	if (syl == 3 && (memcmp(s + n - 3, "한", 3) == 0 ||
-	    memcmp(s + n - 3, "된", 3) == 0 || memcmp(s + n - 3, "던", 3) == 0 ||
-	    memcmp(s + n - 3, "할", 3) == 0 || memcmp(s + n - 3, "될", 3) == 0))
+	if (name_ending_refused(s, n))
 		return 0;
 	/* "김모" is an anonymised name, handled apart */
 	if (syl == 2 && memcmp(s + 3, "모", 3) == 0)
@@ -1488,6 +1495,59 @@ name_before_age(const struct sift_names *nm, size_t k)
 	return k;
 }
 
+/* Token k is a unit of an organisation standing before a name: bare, or
+ * a department in 과 that the particle stripper took for 과 ("원예산업과"). */
+static int
+unit_before(const struct sift_names *nm, size_t k)
+{
+	const struct sift_tok *t = &T(k);
+
+	return unit_word(nm, k) && (bare(t) || (t->end - t->base == 3 &&
+	    memcmp(nm->text + t->base, "과", 3) == 0));
+}
+
+/*
+ * Token j could be a Korean name whose given syllables are not in our
+ * list (석다온, 위단비): a family name and two more syllables, listed as
+ * nothing, no noun's or verb's ending.  Too weak alone; the caller asks
+ * for an organisation before it and a listed title after it.  Returns the
+ * family name's length or 0.
+ */
+static size_t
+weak_name(const struct sift_names *nm, size_t j)
+{
+	const struct sift_tok *t = &T(j);
+	size_t n = t->end - t->start, sl;
+	const char *s = TXT(j);
+
+	if (t->kind != SIFT_TOK_HANGUL || !bare(t) || t->lex || t->org_end ||
+	    t->ctitle || t->nsyl < 3 || t->nsyl > 4 || n != (size_t)t->nsyl * 3)
+		return 0;
+	sl = surname_len(s, n);
+	if (sl == 0 || (sl == 3 && t->nsyl != 3))
+		return 0;
+	if (noun_final(s, n) || verbal(nm, j) || all_foreign(s + sl, n - sl))
+		return 0;
+	return name_ending_refused(s, n) ? 0 : sl;
+}
+
+/* Token j (a name candidate right before a title) has an organisation
+ * before it: "한국노동연구원 석다온 연구위원", "농림축산식품부 원예산업과
+ * 위단비 과장", "가온조선의 석다온 과장". */
+static int
+framed_by_org(const struct sift_names *nm, size_t j)
+{
+	uint32_t oend;
+
+	if (j == 0)
+		return 0;
+	if (tok_org(nm, j - 1, &oend) && (bare(&T(j - 1)) ||
+	    ((uint64_t)T(j - 1).part << 11) == SIFT_WC_PART_POSS))
+		return 1;
+	return j > 1 && unit_before(nm, j - 1) && bare(&T(j - 2)) &&
+	    tok_org(nm, j - 2, &oend);
+}
+
 /* Token i is followed by a Korean full name with 씨 glued or an age in
  * parentheses: "반기철씨는", "반기철(52)씨". */
 static int
@@ -1600,16 +1660,18 @@ match_title_after(struct sift_names *nm, size_t i)
 	first = j;
 	name_first = j;
 	/* the word right before a title has no particle: read it whole */
+	sl = T(j).shape;
+	if (sl == 0 && org_len == 0 && j == i - 1 && framed_by_org(nm, j))
+		sl = weak_name(nm, j);
 	if (is_hangul_word(&T(j)) &&
-	    (sl = T(j).shape) != 0 && !noun_and_particle(nm, j) &&
+	    sl != 0 && !noun_and_particle(nm, j) &&
 	    !(T(j).org_end && T(j).nsyl > 3)) {
 		/* ORG UNIT NAME TITLE: 한빛공사 연금사업부 김영희 부장, 기상청
 		 * 태풍센터 이수진 예보관; the person's organisation is the
 		 * body, the unit (a word in 부, 과, 실, 팀, 센터) a part of it,
 		 * as with ORG DEPT NAME TITLE below */
-		if (org_len == 0 && j > 1 && bare(&T(j - 1)) &&
-		    bare(&T(j - 2)) && unit_word(nm, j - 1) &&
-		    tok_org(nm, j - 2, &oend)) {
+		if (org_len == 0 && j > 1 && unit_before(nm, j - 1) &&
+		    bare(&T(j - 2)) && tok_org(nm, j - 2, &oend)) {
 			org = T(j - 2).start;
 			org_len = oend - T(j - 2).start;
 			first = j - 2;

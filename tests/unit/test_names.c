@@ -432,6 +432,21 @@ TEST(names_in_parentheses_and_a_title_inside_them)
 	CHECK_INT(find("충남 공주시 한 시장에서 불이 났다."), 0);
 }
 
+TEST(unlisted_given_names_between_an_organisation_and_a_title)
+{
+	static const struct people_case cases[] = {
+		{ "한국노동연구원 석다온 연구위원은 웃었다.",
+		    { "석다온|연구위원|한국노동연구원" } },
+		{ "농림축산식품부 원예산업과 위단비 과장은 웃었다.",
+		    { "위단비|과장|농림축산식품부" } },
+		{ "가온조선의 석다온 과장이 왔다.", { "석다온|과장|가온조선" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	/* without the organisation the same word is not enough */
+	CHECK_INT(find("어제 석다온 과장이 왔다."), 0);
+}
+
 TEST(common_nouns_and_places_are_not_people)
 {
 	CHECK_INT(find("지역 상인 반응은 차가웠다."), 0);
@@ -484,6 +499,7 @@ main(void)
 	RUN(unlisted_job_nouns_after_a_name_are_titles);
 	RUN(listed_foreign_family_names_and_titles_that_end_like_particles);
 	RUN(names_in_parentheses_and_a_title_inside_them);
+	RUN(unlisted_given_names_between_an_organisation_and_a_title);
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
