@@ -80,7 +80,7 @@ static const struct lex_class surname_classes[] = {
 	{ "1", SIFT_WC_SURNAME | SIFT_WC_SURNAME_TOP }, { "2", SIFT_WC_SURNAME },
 	{ "3", SIFT_WC_SURNAME | SIFT_WC_SURNAME_RARE }, { "f", SIFT_WC_FOREIGN },
 	{ "g", SIFT_WC_GIVEN }, { "fgiven", SIFT_WC_FGIVEN }, { "nf", 0 },
-	{ "ffamily", SIFT_WC_FFAMILY },
+	{ "ffamily", SIFT_WC_FFAMILY }, { "roman", SIFT_WC_ROMAN },
 	{ NULL, 0 }
 };
 static const struct lex_class title_classes[] = {
@@ -1126,6 +1126,14 @@ person_add(struct sift_names *nm, uint32_t name, uint32_t name_len,
 			p->last_len = name_len - (uint32_t)i;
 			break;
 		}
+	}
+	/* a Korean name in English puts the family name first: "Yoo
+	 * Ha-rin" is later "Yoo" */
+	if (p->last != name && memchr(nm->text + p->last, '-', p->last_len) &&
+	    (sift_wordclass(nm->text + name, p->last - name - 1) &
+	    SIFT_WC_ROMAN)) {
+		p->last_len = p->last - name - 1;
+		p->last = name;
 	}
 	return (long)nm->npeople++;
 }
@@ -2534,6 +2542,34 @@ en_person(struct sift_names *nm, size_t first, size_t last, size_t nf,
 	org_in_phrase(nm, org, org_len);
 }
 
+/*
+ * A Korean name in English: a family name as English spells it and a
+ * hyphenated given name, "Yoo Ha-rin", "Choi Yoon-seo".  The form is
+ * evidence enough, with no title ("Yoo said" then resolves to her).
+ */
+static void
+match_romanized(struct sift_names *nm)
+{
+	size_t i;
+
+	for (i = 0; i + 3 < NTOK; i++) {
+		const struct sift_tok *t = &T(i);
+
+		if (nm->owner[i] || t->kind != SIFT_TOK_LATIN || !t->upper ||
+		    !(t->lex & SIFT_WC_ROMAN))
+			continue;
+		if (!T(i + 1).space || T(i + 1).kind != SIFT_TOK_LATIN ||
+		    !T(i + 1).upper || !is_punct(&T(i + 2), '-') ||
+		    T(i + 2).space || T(i + 3).space ||
+		    T(i + 3).kind != SIFT_TOK_LATIN || T(i + 3).upper)
+			continue;
+		if (!free_range_(nm, i, i + 3))
+			continue;
+		en_person(nm, i, i + 3, i, i + 3, 0, 0, 0, 0);
+		i += 3;
+	}
+}
+
 /* Organisation name ending at or starting at token i (English).
  * Returns tokens used, 0 if none. */
 static size_t
@@ -3143,6 +3179,7 @@ sift_names_find(struct sift_names *nm, const char *text, size_t n)
 	for (i = 0; i < NTOK; i++)
 		match_hon(nm, i);
 	match_english(nm);
+	match_romanized(nm);
 	match_foreign_given(nm);
 	repeat_mentions(nm);
 	match_paren_name(nm);

@@ -70,6 +70,7 @@
 #define SIFT_WC_JOB_END        (UINT64_C(1) << 34)	/* 원, 사, 꾼: ends a job noun */
 #define SIFT_WC_NOT_JOB        (UINT64_C(1) << 35)	/* 본인, 정부: ends like one, is none */
 #define SIFT_WC_FFAMILY        (UINT64_C(1) << 36)	/* 트럼프, 다나카: a foreign family name */
+#define SIFT_WC_ROMAN          (UINT64_C(1) << 37)	/* Kim, Yoo: a Korean family name in English */
 
 #define SIFT_WC_PARTICLE \
 	(SIFT_WC_PART_SUBJ | SIFT_WC_PART_POSS | SIFT_WC_PART_OTHER)

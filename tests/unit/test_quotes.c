@@ -161,6 +161,12 @@ TEST(an_untitled_name_as_the_subject_speaks)
 	    "말이다."), "잘했다=안드레아스 포겔;다음이 중요하다=안드레아스 포겔");
 }
 
+TEST(a_korean_name_in_english_and_its_family_name_alone)
+{
+	CHECK_STR(quotes("South Korea's Yoo Ha-rin won the title. \"I was "
+	    "shaking,\" Yoo said."), "I was shaking,=Yoo Ha-rin");
+}
+
 TEST(no_speaker_anywhere_is_unknown)
 {
 	CHECK_STR(quotes("\"모두가 알고 있다\"는 말이 돌았다."),
@@ -183,6 +189,7 @@ main(void)
 	RUN(a_possessive_source_before_a_speech_noun);
 	RUN(a_paragraph_quote_then_a_person_introduced);
 	RUN(an_untitled_name_as_the_subject_speaks);
+	RUN(a_korean_name_in_english_and_its_family_name_alone);
 	RUN(no_speaker_anywhere_is_unknown);
 	RUN(a_speaker_with_an_age_after_another_speaker);
 	sift_names_release(&nm);
