@@ -1794,6 +1794,28 @@ match_title_after(struct sift_names *nm, size_t i)
 	return 0;
 }
 
+/* Token i is an unlisted job noun: it ends in a jobend syllable and is
+ * listed as nothing that would make it something else. */
+static int
+job_word(const struct sift_names *nm, size_t i)
+{
+	const struct sift_tok *t = &T(i);
+	size_t blen = t->base - t->start;
+
+	if (t->kind != SIFT_TOK_HANGUL || t->nsyl < 2 || t->nsyl > 8 ||
+	    blen != (size_t)t->nsyl * 3)
+		return 0;
+	if (!(sift_wordclass(TXT(i) + blen - 3, 3) & SIFT_WC_JOB_END))
+		return 0;
+	if (t->lex & (SIFT_WC_STOP | SIFT_WC_COMMON | SIFT_WC_ORG_NAME |
+	    SIFT_WC_ORG_SUFFIX | SIFT_WC_VERB | SIFT_WC_KEEP | SIFT_WC_PRON |
+	    SIFT_WC_ANON | SIFT_WC_HON | SIFT_WC_TITLE_MOD | SIFT_WC_NOT_JOB |
+	    SIFT_WC_SURNAME | SIFT_WC_FFAMILY | SIFT_WC_FGIVEN | SIFT_WC_SNOUN |
+	    SIFT_WC_DET))
+		return 0;
+	return !t->org_end && !t->shape && !verbal(nm, i);
+}
+
 /*
  * An unlisted job word right after a full Korean name: "나병철 경비원은",
  * "반석우(58) 임대업자는", "명도희 소리꾼의".  Korean forms most job
@@ -1808,25 +1830,14 @@ static int
 match_job_after(struct sift_names *nm, size_t i)
 {
 	const struct sift_tok *t = &T(i);
-	size_t blen = t->base - t->start, j, first, last;
+	size_t j, first, last;
 	uint32_t org = 0, org_len = 0, oend;
 	long ref;
 
 	/* most words have no name or age right before them: ask that first */
 	if (i == 0 || !(T(i - 1).shape || is_punct(&T(i - 1), ')')))
 		return 0;
-	if (t->kind != SIFT_TOK_HANGUL || !t->space ||
-	    t->nsyl < 2 || t->nsyl > 5 || blen != (size_t)t->nsyl * 3)
-		return 0;
-	if (!(sift_wordclass(TXT(i) + blen - 3, 3) & SIFT_WC_JOB_END))
-		return 0;
-	if (t->lex & (SIFT_WC_STOP | SIFT_WC_COMMON | SIFT_WC_ORG_NAME |
-	    SIFT_WC_ORG_SUFFIX | SIFT_WC_VERB | SIFT_WC_KEEP | SIFT_WC_PRON |
-	    SIFT_WC_ANON | SIFT_WC_HON | SIFT_WC_TITLE_MOD | SIFT_WC_NOT_JOB |
-	    SIFT_WC_SURNAME | SIFT_WC_FFAMILY | SIFT_WC_FGIVEN | SIFT_WC_SNOUN |
-	    SIFT_WC_DET))
-		return 0;
-	if (t->org_end || t->shape || verbal(nm, i))
+	if (!t->space || !job_word(nm, i))
 		return 0;
 	/* a particle or punctuation after it: "경비원은", "경비원(62)",
 	 * "경비원," -- not a noun phrase going on ("김민수 지원 사격") */
@@ -1934,6 +1945,14 @@ match_title_before(struct sift_names *nm, size_t i)
 	if (j >= NTOK || !bare(&T(i)) || !is_hangul_word(&T(j)))
 		return 0;
 	before = tok_title(nm, i, SIFT_WC_TITLE_BEFORE);
+	/* an unlisted job noun before a name with 씨 or an age:
+	 * "관광통역안내사 김민수(45)씨", "용접공 박철수씨는" */
+	if (!before && !tok_title(nm, i, SIFT_WC_TITLE_AFTER) &&
+	    T(j).space && job_word(nm, i) && (honoured_name_next(nm, i) ||
+	    (T(j).shape == 3 && T(j).nsyl == 3 && bare(&T(j)) &&
+	    j + 1 < NTOK && is_punct(&T(j + 1), '(') && !T(j + 1).space &&
+	    age_after(nm, j + 1) != 0)))
+		before = 1;
 	if (!before && i >= 2 && is_punct(&T(i - 1), '(') && !T(i - 1).space &&
 	    j + 1 < NTOK && is_punct(&T(j + 1), ')') &&
 	    tok_title(nm, i, SIFT_WC_TITLE_AFTER) && tok_org(nm, i - 2, &oend)) {

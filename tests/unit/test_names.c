@@ -388,7 +388,14 @@ TEST(unlisted_job_nouns_after_a_name_are_titles)
 		    { "나병철|미화원|한빛건설" } },
 	};
 
+	static const struct people_case before[] = {
+		{ "관광통역안내사 김민수(45)씨가 웃었다.",
+		    { "김민수|관광통역안내사|" } },
+		{ "용접공 박철수씨는 웃었다.", { "박철수|용접공|" } },
+	};
+
 	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	check_people(before, sizeof(before) / sizeof(before[0]));
 	/* a verb form, a listed non-job, a noun phrase going on */
 	CHECK_INT(find("경찰은 추행한 혐의로 그를 조사했다."), 0);
 	CHECK_INT(find("김민수 본인은 몰랐다."), 0);
