@@ -507,6 +507,12 @@ tok_finish_word_(const char *text, struct sift_tok *w)
 		/* strip only when the word ends in Hangul */
 		if (len >= 3 && syllable_at(s + len - 3, 3))
 			base = sift_strip_particles(text + w->start, len, &cls);
+		/* a listed foreign name is whole: 카를로, 몬테로, 베가 */
+		if (base != len && len >= 6 && (sift_wordclass(text + w->start,
+		    len) & (SIFT_WC_FGIVEN | SIFT_WC_FFAMILY))) {
+			base = len;
+			cls = 0;
+		}
 		/* "한효주가" is a name and 가, not 한효 + 주가 (stock price):
 		 * the noun rule yields to a name with given-name syllables */
 		if (base == len && len == 12 && w->kind == SIFT_TOK_HANGUL) {
@@ -1238,6 +1244,18 @@ foreign_word_ok(const struct sift_names *nm, size_t j)
 	uint32_t dummy;
 	int da = foreign_da(nm, j);
 
+	/* "델가도 페헤이라", "카를로 로시": inside a foreign name a word
+	 * keeps an end that looks like a particle (도, 로, 가: syllables
+	 * that end many foreign names) when another foreign word follows */
+	if (!bare(t) && !da && j + 1 < NTOK && T(j + 1).space &&
+	    T(j + 1).kind == SIFT_TOK_HANGUL && bare(&T(j + 1)) &&
+	    t->end - t->base == 3 && t->nsyl >= 2 && !t->lex &&
+	    (memcmp(nm->text + t->base, "도", 3) == 0 ||
+	    memcmp(nm->text + t->base, "로", 3) == 0 ||
+	    memcmp(nm->text + t->base, "가", 3) == 0) &&
+	    has_foreign_syllable(TXT(j), t->base - t->start) &&
+	    has_foreign_syllable(TXT(j + 1), T(j + 1).end - T(j + 1).start))
+		da = 1;
 	if (!is_hangul_word(t) || (!bare(t) && !da) || t->nsyl == 0 ||
 	    t->nsyl > 5)
 		return 0;
@@ -1879,6 +1897,20 @@ match_job_after(struct sift_names *nm, size_t i)
 	return 1;
 }
 
+/* The end of the foreign name in token k: a foreign word keeps what a
+ * longer particle would take, "페헤이라는" is 페헤이라 + 는, not 페헤 +
+ * 이라는; only its last syllable goes when that is a particle. */
+static uint32_t
+foreign_base(const struct sift_names *nm, size_t k)
+{
+	const struct sift_tok *t = &T(k);
+
+	if (t->end - t->base > 3 && (sift_wordclass(nm->text + t->end - 3, 3) &
+	    SIFT_WC_PARTICLE))
+		return t->end - 3;
+	return t->base;
+}
+
 /*
  * A role word and a foreign name: "배우 블레이크 라이블리의", "디자이너 칼
  * 라거펠트와".  One to three words that sound foreign; the last may carry
@@ -1901,7 +1933,8 @@ match_role_foreign(struct sift_names *nm, size_t i, size_t j)
 		if (k == j && !(t->lex & SIFT_WC_FGIVEN) &&
 		    !has_foreign_syllable(TXT(k), t->end - t->start))
 			return 0;
-		if (bare(t) ? foreign_word_ok(nm, k) : (k + 1 < NTOK &&
+		if (bare(t) || foreign_word_ok(nm, k) ? foreign_word_ok(nm, k) :
+		    (k + 1 < NTOK &&
 		    is_hangul_word(&T(k + 1)) && T(k + 1).space &&
 		    all_foreign(TXT(k), t->end - t->start) &&
 		    has_foreign_syllable(TXT(k + 1),
@@ -1917,7 +1950,7 @@ match_role_foreign(struct sift_names *nm, size_t i, size_t j)
 		    (t->nsyl == 1 || has_foreign_syllable(TXT(k),
 		    t->base - t->start))) {
 			words++;
-			end = t->base;
+			end = foreign_base(nm, k);
 			k++;
 		}
 		break;
@@ -2384,12 +2417,14 @@ match_foreign_given(struct sift_names *nm)
 
 			if (nm->owner[k] || !is_hangul_word(t) || !t->space ||
 			    (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN |
-			    SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN)) ||
-			    verbal(nm, k))
+			    SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN |
+			    SIFT_WC_FFAMILY)) || verbal(nm, k))
 				break;
 			words++;
-			end = t->base;
-			if (!bare(t))
+			end = bare(t) ? t->base : foreign_base(nm, k);
+			/* a listed family name ends the name: "러셀 크로우
+			 * 빼고" */
+			if (!bare(t) || (t->lex & SIFT_WC_FFAMILY))
 				break;
 		}
 		if (end == 0)

@@ -454,6 +454,22 @@ TEST(unlisted_given_names_between_an_organisation_and_a_title)
 	CHECK_INT(find("어제 석다온 과장이 왔다."), 0);
 }
 
+TEST(foreign_names_keep_endings_that_look_like_particles)
+{
+	static const struct people_case cases[] = {
+		{ "마르코 델가도 페헤이라 감독은 웃었다.",
+		    { "마르코 델가도 페헤이라|감독|" } },
+		{ "그의 코치 마르코 델가도 페헤이라는 말했다.",
+		    { "마르코 델가도 페헤이라|코치|" } },
+		/* a listed given name is whole: 카를로 is no 카를 + 로 */
+		{ "카를로 로시 감독은 웃었다.", { "카를로 로시|감독|" } },
+		/* a listed family name ends the name */
+		{ "러셀 크로우 빼고 다 왔다.", { "러셀 크로우||" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 TEST(common_nouns_and_places_are_not_people)
 {
 	CHECK_INT(find("지역 상인 반응은 차가웠다."), 0);
@@ -507,6 +523,7 @@ main(void)
 	RUN(listed_foreign_family_names_and_titles_that_end_like_particles);
 	RUN(names_in_parentheses_and_a_title_inside_them);
 	RUN(unlisted_given_names_between_an_organisation_and_a_title);
+	RUN(foreign_names_keep_endings_that_look_like_particles);
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
