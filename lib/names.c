@@ -1687,7 +1687,10 @@ match_title_after(struct sift_names *nm, size_t i)
 	name_first = j;
 	/* the word right before a title has no particle: read it whole */
 	sl = T(j).shape;
-	if (sl == 0 && org_len == 0 && j == i - 1 && framed_by_org(nm, j))
+	if (sl == 0 && org_len == 0 && j == i - 1 && (framed_by_org(nm, j) ||
+	    ((T(i).lex & SIFT_WC_TITLE_AFTER) && left_boundary(nm, j) &&
+	    (!bare(&T(i)) || (i + 1 < NTOK && !T(i + 1).space &&
+	    (T(i + 1).kind & SIFT_TOK_PUNCT))))))
 		sl = weak_name(nm, j);
 	if (is_hangul_word(&T(j)) &&
 	    sl != 0 && !noun_and_particle(nm, j) &&

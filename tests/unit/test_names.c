@@ -450,8 +450,11 @@ TEST(unlisted_given_names_between_an_organisation_and_a_title)
 	};
 
 	check_people(cases, sizeof(cases) / sizeof(cases[0]));
-	/* without the organisation the same word is not enough */
-	CHECK_INT(find("어제 석다온 과장이 왔다."), 0);
+	/* at a phrase boundary, before a listed title with a particle */
+	find("어제 석다온 과장이 왔다.");
+	CHECK_STR(person(0), "석다온|과장|");
+	/* but not a verb form */
+	CHECK_INT(find("안을 검토한 위원장이 왔다."), 0);
 }
 
 TEST(foreign_names_keep_endings_that_look_like_particles)
