@@ -1630,9 +1630,20 @@ match_title_after(struct sift_names *nm, size_t i)
 	if (j == 0)
 		return 0;
 	j--;
+	/* NAME(age) TITLE: "김태준(41) 대표", read as NAME TITLE */
+	if (is_punct(&T(j), ')') && name_before_age(nm, j) != j)
+		j = name_before_age(nm, j);
 	/* NAME ORG TITLE: an organisation (known or not: 김판석 울산 감독,
 	 * 이은비 한국소비자연맹 정책실장) between name and title */
 	if (foreign_pair(nm, j))
+		whole_j = 1;
+	else if (!bare(&T(j)) && j > 0 && foreign_whole(nm, j) &&
+	    T(j).foreign &&
+	    T(j).space && bare(&T(j - 1)) && is_hangul_word(&T(j - 1)) &&
+	    ((T(j - 1).lex & SIFT_WC_FGIVEN) || (foreign_word_ok(nm, j - 1) &&
+	    !korean_like(nm, j - 1))))
+		/* the last word of a foreign name before its title keeps
+		 * what looks like a particle: "토마스 베르그만 감독" */
 		whole_j = 1;
 	else if (j > 0 && (slot_word(nm, j) || univ_slot(nm, j)) &&
 	    name_at(nm, name_before_age(nm, j - 1)) &&
@@ -1801,6 +1812,14 @@ match_title_after(struct sift_names *nm, size_t i)
 			org = T(k - 2).start;
 			org_len = oend - T(k - 2).start;
 			first = k - 2;
+		} else if (org_len == 0 && k > 0 && (bare(&T(k - 1)) ||
+		    ((uint64_t)T(k - 1).part << 11) == SIFT_WC_PART_POSS) &&
+		    tok_org(nm, k - 1, &oend) && free_range_(nm, k - 1, k - 1)) {
+			/* ORG FOREIGN-NAME TITLE: "한강FC 토마스 베르그만
+			 * 감독", "노바젠의 줄리아 스펜서 부사장" */
+			org = T(k - 1).start;
+			org_len = oend - T(k - 1).start;
+			first = k - 1;
 		}
 		ref = person_add(nm, T(name_first).start,
 		    T(j).end - T(name_first).start, tstart,
@@ -1988,6 +2007,15 @@ match_title_before(struct sift_names *nm, size_t i)
 	    (T(j).shape == 3 && T(j).nsyl == 3 && bare(&T(j)) &&
 	    j + 1 < NTOK && is_punct(&T(j + 1), '(') && !T(j + 1).space &&
 	    age_after(nm, j + 1) != 0)))
+		before = 1;
+	/* a title that usually follows a name stands first in its phrase
+	 * before a full name with a particle: "해설위원 조명훈은" */
+	if (!before && tok_title(nm, i, SIFT_WC_TITLE_AFTER) &&
+	    left_boundary(nm, i) && (i == 0 || (!T(i - 1).shape &&
+	    !(bare(&T(i - 1)) && tok_org(nm, i - 1, &oend)))) &&
+	    T(j).space && T(j).nsyl == 3 && T(j).base - T(j).start == 9 &&
+	    !bare(&T(j)) && T(j).part != 0 && name_shape(TXT(j), 9) == 3 &&
+	    given_name(TXT(j), 9))
 		before = 1;
 	if (!before && i >= 2 && is_punct(&T(i - 1), '(') && !T(i - 1).space &&
 	    j + 1 < NTOK && is_punct(&T(j + 1), ')') &&
@@ -2189,8 +2217,11 @@ match_hon(struct sift_names *nm, size_t i)
 		return 1;
 	}
 	if ((sl = name_shape(s, n)) == 0) {
-		/* any unlisted word before a separate 씨 is a name: 섬나 씨 */
-		if (!hon_next || t->nsyl < 2 || t->nsyl > 4 || verbal(nm, i) ||
+		/* any unlisted word before a separate 씨 is a name: 섬나 씨;
+		 * a family name first makes a verb-like end a name's
+		 * (신말자 씨: 자 ends verbs and older women's names) */
+		if (!hon_next || t->nsyl < 2 || t->nsyl > 4 ||
+		    (verbal(nm, i) && surname_len(s, n) == 0) ||
 		    (t->lex & ~(SIFT_WC_SURNAME | SIFT_WC_FOREIGN |
 		    SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE)) ||
 		    memcmp(TXT(last), "씨", 3) != 0)

@@ -473,6 +473,33 @@ TEST(foreign_names_keep_endings_that_look_like_particles)
 	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+TEST(ages_titles_first_and_foreign_last_words_before_titles)
+{
+	static const struct people_case cases[] = {
+		/* NAME(age) TITLE, and the title next to the name wins over
+		 * a role before it with the copula 인 */
+		{ "창업자인 용태준(41) 대표는 말했다.", { "용태준|대표|" } },
+		{ "재건축조합 황인석(66) 조합장은 말했다.",
+		    { "황인석|조합장|재건축조합" } },
+		/* a title that usually follows a name, first in its phrase */
+		{ "“좋다.” 해설위원 조명훈은 이렇게 평가했다.",
+		    { "조명훈|해설위원|" } },
+		/* 자 ends verbs and names: before 씨 a name */
+		{ "상인 신말자(63)씨는 말했다.", { "신말자|상인|" } },
+		/* 만 of 베르그만 is no particle before a title */
+		{ "한강FC 토마스 베르그만 감독이 이겼다.",
+		    { "토마스 베르그만|감독|" } },
+		{ "한빛전자 토마스 베르그만 부사장은 말했다.",
+		    { "토마스 베르그만|부사장|한빛전자" } },
+		{ "공연 연출을 맡은 용태오 총감독은 말했다.",
+		    { "용태오|총감독|" } },
+	};
+
+	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	/* places in 관 and 장 are no titles */
+	CHECK_INT(find("남해군 남해문화예술회관에서 열렸다."), 0);
+}
+
 TEST(common_nouns_and_places_are_not_people)
 {
 	CHECK_INT(find("지역 상인 반응은 차가웠다."), 0);
@@ -527,6 +554,7 @@ main(void)
 	RUN(names_in_parentheses_and_a_title_inside_them);
 	RUN(unlisted_given_names_between_an_organisation_and_a_title);
 	RUN(foreign_names_keep_endings_that_look_like_particles);
+	RUN(ages_titles_first_and_foreign_last_words_before_titles);
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
