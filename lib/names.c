@@ -2550,6 +2550,22 @@ en_lex(const struct sift_names *nm, size_t i, size_t *last)
 
 /* Capitalised name words from i: "Jane", "Roe", initials "J." ... up to
  * max words; returns the number of tokens used (0 if none). */
+/* s[0..n) is a lowercase particle of European names. */
+static int
+name_particle(const char *s, size_t n)
+{
+	static const char *const parts[] = {
+		"de", "van", "der", "von", "da", "di", "del", "della", "la", "le",
+		"du", "dos", "das", "ter", "den", "bin", "ibn", "al", "el", NULL
+	};
+	size_t k;
+
+	for (k = 0; parts[k] != NULL; k++)
+		if (strlen(parts[k]) == n && memcmp(parts[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static size_t
 en_name_run(const struct sift_names *nm, size_t i, size_t max, size_t *words)
 {
@@ -2559,6 +2575,15 @@ en_name_run(const struct sift_names *nm, size_t i, size_t max, size_t *words)
 	while (k < NTOK && w < max) {
 		const struct sift_tok *t = &T(k);
 
+		/* a lowercase particle inside a name: "Anouk de Graaf",
+		 * "Ludwig van Beethoven" */
+		if (k > i && t->kind == SIFT_TOK_LATIN && !t->upper && t->space &&
+		    name_particle(TXT(k), t->end - t->start) && k + 1 < NTOK &&
+		    T(k + 1).kind == SIFT_TOK_LATIN && T(k + 1).upper &&
+		    T(k + 1).space) {
+			k++;
+			continue;
+		}
 		if (t->kind != SIFT_TOK_LATIN || !t->upper ||
 		    (k > i && !t->space))
 			break;

@@ -496,6 +496,9 @@ TEST(ages_titles_first_and_foreign_last_words_before_titles)
 	};
 
 	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	/* a lowercase particle inside an English name */
+	find("Vliet Rotterdam head coach Anouk de Graaf said so.");
+	CHECK_STR(person(0), "Anouk de Graaf|head coach|");
 	/* places in 관 and 장 are no titles */
 	CHECK_INT(find("남해군 남해문화예술회관에서 열렸다."), 0);
 }
