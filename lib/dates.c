@@ -752,24 +752,24 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 			e = q;		/* 2025년도 */
 		}
 		last = p = e;
-	} else if ((i = word_at(sc, p, &e)) >= 0 &&
-	    (word_info[i].kind == W_CTXYEAR ||
-	    word_info[i].kind == W_NEWYEAR)) {
+	} else if ((i = word_at(sc, p, &e)) < 0) {
+		;		/* no year word: most dates start with a number */
+	} else if (word_info[i].kind == W_CTXYEAR ||
+	    word_info[i].kind == W_NEWYEAR) {
 		/* "전년": the year before the one just named; "새해" */
 		yoff = word_info[i].arg;
 		has_y = rel_y = 1;
 		ctx_y = word_info[i].kind == W_CTXYEAR;
 		new_y = word_info[i].kind == W_NEWYEAR;
 		last = p = e;
-	} else if ((i = word_at(sc, p, &e)) >= 0 &&
-	    (word_info[i].kind == W_YEAREND ||
-	    word_info[i].kind == W_YEARSTART)) {
+	} else if (word_info[i].kind == W_YEAREND ||
+	    word_info[i].kind == W_YEARSTART) {
 		/* 연말, 지난 연초: the year's last or first month */
 		yoff = word_info[i].arg;
 		has_y = rel_y = 1;
 		ypart = word_info[i].kind == W_YEAREND ? 12 : 1;
 		last = p = e;
-	} else if ((i = word_kind_at(sc, p, W_YEAR, &e)) >= 0) {
+	} else if (word_info[i].kind == W_YEAR) {
 		/* "올" is a year only before a month or "한 해" */
 		if (e - p == 3 && LIT(sc, p, "올") && !(e < sc->n &&
 		    ch(sc, e) == ' ' && (sift_ascii_digit(ch(sc, spaces(sc, e))) ||
