@@ -2806,6 +2806,11 @@ en_appos(const struct sift_names *nm, size_t e, uint32_t *title,
 	if (en_word_eq(nm, k, "the") || en_word_eq(nm, k, "a") ||
 	    en_word_eq(nm, k, "an"))
 		k++;
+	/* an age before the title: "a 27-year-old office worker" */
+	if (k + 4 < NTOK && (T(k).kind & SIFT_TOK_DIGIT) &&
+	    is_punct(&T(k + 1), '-') && en_word_eq(nm, k + 2, "year") &&
+	    is_punct(&T(k + 3), '-') && en_word_eq(nm, k + 4, "old"))
+		k += 5;
 	t0 = k;
 	/* the longest run of up to four words that is a listed title */
 	lastt = 0;

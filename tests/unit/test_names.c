@@ -496,6 +496,9 @@ TEST(ages_titles_first_and_foreign_last_words_before_titles)
 	};
 
 	check_people(cases, sizeof(cases) / sizeof(cases[0]));
+	/* an age before an apposed title */
+	find("\"I spent it,\" said Kwon Ha-eun, a 27-year-old office worker.");
+	CHECK_STR(person(0), "Kwon Ha-eun|office worker|");
 	/* a lowercase particle inside an English name */
 	find("Vliet Rotterdam head coach Anouk de Graaf said so.");
 	CHECK_STR(person(0), "Anouk de Graaf|head coach|");
