@@ -731,6 +731,21 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 		has_mod = 1;
 		p = spaces(sc, e);
 	}
+	/* a range of years: "2023~2025년", "2023년~2025년" */
+	if (!has_mod && (q = uint_at(sc, p, &v, 4)) == p + 4 && v >= 1000) {
+		size_t s2 = LIT(sc, q, "년") ? q + 3 : q, e2;
+		int w = 0;
+
+		if ((e2 = range_sep_at(sc, s2)) != 0 &&
+		    uint_at(sc, e2, &w, 4) == e2 + 4 && w > v && w < v + 200 &&
+		    (e2 = LIT(sc, e2 + 4, "년")) != 0 && !LIT(sc, e2, "대") &&
+		    !LIT(sc, e2, "간")) {
+			r->kind = R_RANGE;
+			r->a.year = v;
+			r->b.year = w;
+			return e2;
+		}
+	}
 	/* year */
 	if ((q = uint_at(sc, p, &v, 4)) != 0 && (e = LIT(sc, q, "년")) != 0 &&
 	    (v >= 1000 || (q - p == 2 && ((p > 0 && ch(sc, p - 1) == '\'') ||
@@ -1618,6 +1633,25 @@ bare_year(struct scan *sc, size_t p, struct result *r)
 	return q;
 }
 
+/* "the 2030s": a decade in English. */
+static size_t
+english_decade(struct scan *sc, size_t p, struct result *r)
+{
+	size_t q;
+	int v = 0;
+
+	if ((q = uint_at(sc, p, &v, 4)) != p + 4 || v < 1000 || v % 10 != 0 ||
+	    q >= sc->n || ch(sc, q) != 's' ||
+	    (q + 1 < sc->n && sift_ascii_alpha(ch(sc, q + 1))) ||
+	    (p > 0 && (sift_ascii_alpha(ch(sc, p - 1)) ||
+	    sift_ascii_digit(ch(sc, p - 1)))))
+		return 0;
+	r->kind = R_RANGE;
+	r->a.year = v;
+	r->b.year = v + 9;
+	return q + 1;
+}
+
 /* A clock time alone: "오후 8시", "14:30".  Value "T20:00". */
 static size_t
 time_only(struct scan *sc, size_t p, struct result *r)
@@ -1701,6 +1735,8 @@ date_at(struct scan *sc, size_t p, struct result *r)
 	memset(r, 0, sizeof(*r));
 	ymd_clear(&r->a);
 	ymd_clear(&r->b);
+	if (sift_ascii_digit(c) && (e = english_decade(sc, p, r)) != 0)
+		return e;
 	if (sift_ascii_digit(c) && (e = bare_year(sc, p, r)) != 0)
 		return e;
 	return 0;

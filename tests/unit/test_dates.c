@@ -360,6 +360,14 @@ TEST(reads_english_month_names_alone_after_a_time_word)
 	CHECK_STR(value_in("Augustine said", &doc, 0), "(none)");
 }
 
+TEST(reads_ranges_of_years_and_english_decades)
+{
+	CHECK_STR(value_in("2023~2025년 3년 동안", &doc, 0), "2023/2025");
+	CHECK_STR(value_in("2023년~2025년", &doc, 0), "2023/2025");
+	CHECK_STR(value_in("in the 2030s, she said", &doc, 0), "2030/2039");
+	CHECK_STR(value_in("2010년대", &doc, 0), "2010/2019");
+}
+
 TEST(computes_iso_weeks_and_leap_days)
 {
 	struct sift_ymd d = { 2024, 12, 30, -1, 0 };
@@ -431,6 +439,7 @@ main(void)
 	RUN(reads_days_with_a_length_cue_as_durations);
 	RUN(reads_year_ends_and_parts_of_quarters);
 	RUN(reads_english_month_names_alone_after_a_time_word);
+	RUN(reads_ranges_of_years_and_english_decades);
 	RUN(computes_iso_weeks_and_leap_days);
 	RUN(formats_ymd_at_its_precision);
 	RUN(reuses_the_output_array);
