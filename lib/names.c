@@ -754,16 +754,16 @@ surname_len(const char *s, size_t n)
 /*
  * s[0..n) (three syllables or more) ends like no given name: a particle
  * that no name ends in (는, 를, 을, 에, 와, 과, 께, 의, 로: "피해는",
- * "신화의", "부서와"), or an adnominal verb ending ("지명한 추기경",
- * "기소된 원장": 한 ends few given names and very many verbs before a
- * title; 된, 던, 할, 될 end none).
+ * "신화의", "부서와"), an adnominal verb ending ("배치한 연락관", "기소된
+ * 원장": 된, 던, 할, 될 end no name; 한 ends names only after a given-name
+ * syllable), or a listed noun and the copula 인 ("단체인").
  */
 static int
 name_ending_refused(const char *s, size_t n)
 {
 	static const char ends[][4] = {
 		"는", "를", "을", "에", "와", "과", "께", "의", "로",
-		"한", "된", "던", "할", "될"
+		"된", "던", "할", "될"
 	};
 	size_t e;
 
@@ -772,6 +772,15 @@ name_ending_refused(const char *s, size_t n)
 	for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
 		if (memcmp(s + n - 3, ends[e], 3) == 0)
 			return 1;
+	/* 한 after a given-name syllable ends names too (육정한, 이승한);
+	 * after any other it is a verb (배치한, 소개한, 추행한) */
+	if (memcmp(s + n - 3, "한", 3) == 0 &&
+	    !(sift_wordclass(s + n - 6, 3) & SIFT_WC_GIVEN))
+		return 1;
+	/* a listed noun and the copula 인: "단체인", "대표인" */
+	if (memcmp(s + n - 3, "인", 3) == 0 && (sift_wordclass(s, n - 3) &
+	    (SIFT_WC_COMMON | SIFT_WC_STOP | SIFT_WC_TITLE | SIFT_WC_ORG_NAME)))
+		return 1;
 	return 0;
 }
 
@@ -1966,11 +1975,16 @@ match_role_foreign(struct sift_names *nm, size_t i, size_t j)
 			k++;
 			continue;
 		}
+		/* the last word carries the particle; after a first word
+		 * that sounds foreign it need not ("일본 작가 미즈노
+		 * 하루카는": 하루카 has no Western syllable) */
 		if (!bare(t) && t->nsyl >= 1 && !(t->lex & ~(SIFT_WC_SURNAME |
 		    SIFT_WC_FOREIGN | SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE |
 		    SIFT_WC_FGIVEN | SIFT_WC_FFAMILY)) &&
 		    (t->nsyl == 1 || has_foreign_syllable(TXT(k),
-		    t->base - t->start))) {
+		    t->base - t->start) || (k > j && t->nsyl >= 2 &&
+		    t->nsyl <= 4 && !verbal(nm, k) &&
+		    !noun_final(TXT(k), t->base - t->start)))) {
 			words++;
 			end = foreign_base(nm, k);
 			k++;

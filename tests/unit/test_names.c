@@ -420,7 +420,7 @@ TEST(listed_foreign_family_names_and_titles_that_end_like_particles)
 
 	check_people(cases, sizeof(cases) / sizeof(cases[0]));
 	/* an adnominal verb form before a title is no name */
-	CHECK_INT(find("대통령이 지명한 추기경 3명이 왔다."), 0);
+	CHECK_INT(find("국회에 배치한 연락관 3명이 왔다."), 0);
 	CHECK_INT(find("혐의로 기소된 미용실 원장이 왔다."), 0);
 }
 
@@ -502,6 +502,22 @@ TEST(ages_titles_first_and_foreign_last_words_before_titles)
 	/* a lowercase particle inside an English name */
 	find("Vliet Rotterdam head coach Anouk de Graaf said so.");
 	CHECK_STR(person(0), "Anouk de Graaf|head coach|");
+	{
+		static const struct people_case more[] = {
+			/* 한 after a given-name syllable ends a name */
+			{ "육정한 대전시장은 강조했다.",
+			    { "육정한|대전시장|" } },
+			/* a listed noun and the copula 인 is no name */
+			{ "학부모 단체인 한빛연대의 변소라 공동대표는 말했다.",
+			    { "변소라|공동대표|" } },
+			/* the second word of a foreign name after a role */
+			{ "일본 작가 미즈노 하루카는 말했다.",
+			    { "미즈노 하루카|작가|" } },
+		};
+
+		check_people(more, sizeof(more) / sizeof(more[0]));
+	}
+	CHECK_INT(find("회장은 서명식에서 말했다. 고준위 방폐장 부지"), 0);
 	/* places in 관 and 장 are no titles */
 	CHECK_INT(find("남해군 남해문화예술회관에서 열렸다."), 0);
 }
