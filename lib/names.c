@@ -3107,8 +3107,15 @@ resolve_mentions(struct sift_names *nm)
 		if (is_punct(&T(ttok), ')') && ttok >= 3)
 			ttok -= 3;
 		tl = &T(ttok);
-		m->ref = (int32_t)resolve_partial(nm, nm->text + m->start,
-		    m->end - m->start, nm->text + tl->start, tl->base - tl->start);
+		/* "곽씨는", "곽 씨": an honorific is no title to compare */
+		if ((tl->lex & SIFT_WC_HON) || (tl->base - tl->start >= 3 &&
+		    memcmp(nm->text + tl->base - 3, "씨", 3) == 0))
+			m->ref = (int32_t)resolve_partial(nm, nm->text +
+			    m->start, m->end - m->start, NULL, 0);
+		else
+			m->ref = (int32_t)resolve_partial(nm, nm->text +
+			    m->start, m->end - m->start, nm->text + tl->start,
+			    tl->base - tl->start);
 	}
 }
 

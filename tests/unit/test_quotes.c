@@ -167,6 +167,12 @@ TEST(a_korean_name_in_english_and_its_family_name_alone)
 	    "shaking,\" Yoo said."), "I was shaking,=Yoo Ha-rin");
 }
 
+TEST(a_family_name_with_an_honorific_resolves_to_the_full_name)
+{
+	CHECK_STR(quotes("어민 곽성호(59)씨의 그물에 걸렸다. 곽씨는 \"놀랐다\"고 "
+	    "말했다."), "놀랐다=곽성호");
+}
+
 TEST(no_speaker_anywhere_is_unknown)
 {
 	CHECK_STR(quotes("\"모두가 알고 있다\"는 말이 돌았다."),
@@ -190,6 +196,7 @@ main(void)
 	RUN(a_paragraph_quote_then_a_person_introduced);
 	RUN(an_untitled_name_as_the_subject_speaks);
 	RUN(a_korean_name_in_english_and_its_family_name_alone);
+	RUN(a_family_name_with_an_honorific_resolves_to_the_full_name);
 	RUN(no_speaker_anywhere_is_unknown);
 	RUN(a_speaker_with_an_age_after_another_speaker);
 	sift_names_release(&nm);
