@@ -1200,6 +1200,16 @@ claim(struct sift_names *nm, size_t a, size_t b)
 		nm->owner[i] = (int32_t)nm->nm + 1;
 }
 
+/* Claim tokens first..last for a mention of person ref, text[start, end). */
+static void
+person_mention(struct sift_names *nm, uint32_t start, uint32_t end,
+    size_t first, size_t last, int titled, long ref)
+{
+	claim(nm, first, last);
+	mention_push(nm, start, end, first, last, SIFT_MENTION_PERSON, titled);
+	nm->m[nm->nm - 1].ref = (int32_t)ref;
+}
+
 /*
  * The title phrase starting at token i: the title word, and an acronym in
  * parentheses glued to it ("최고기술책임자(CTO)").  Returns the index of its
@@ -1432,10 +1442,7 @@ name_list(struct sift_names *nm, size_t first, uint32_t title,
 		j -= 2;
 		ref = person_add(nm, T(j).start, T(j).end - T(j).start, title,
 		    title_len, org, org_len, (uint32_t)sl, 1);
-		claim(nm, j, j);
-		mention_push(nm, T(j).start, T(j).end, j, j,
-		    SIFT_MENTION_PERSON, 1);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, T(j).start, T(j).end, j, j, 1, ref);
 	}
 }
 
@@ -1738,10 +1745,7 @@ match_title_after(struct sift_names *nm, size_t i)
 		}
 		ref = person_add(nm, T(j).start, T(j).end - T(j).start, tstart,
 		    title_end(nm, last) - tstart, org, org_len, (uint32_t)sl, 1);
-		claim(nm, first, last);
-		mention_push(nm, T(j).start, T(j).end, first, last,
-		    SIFT_MENTION_PERSON, 1);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, T(j).start, T(j).end, first, last, 1, ref);
 		org_in_phrase(nm, org, org_len);
 		name_list(nm, first, tstart, title_end(nm, last) - tstart, org,
 		    org_len);
@@ -1833,10 +1837,8 @@ match_title_after(struct sift_names *nm, size_t i)
 		ref = person_add(nm, T(name_first).start,
 		    T(j).end - T(name_first).start, tstart,
 		    title_end(nm, last) - tstart, org, org_len, 0, 0);
-		claim(nm, first, last);
-		mention_push(nm, T(name_first).start, T(j).end, first, last,
-		    SIFT_MENTION_PERSON, 1);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, T(name_first).start, T(j).end,
+		    first, last, 1, ref);
 		org_in_phrase(nm, org, org_len);
 		return 1;
 	}
@@ -1920,10 +1922,7 @@ match_job_after(struct sift_names *nm, size_t i)
 	}
 	ref = person_add(nm, T(j).start, T(j).base - T(j).start, t->start,
 	    title_end(nm, last) - t->start, org, org_len, T(j).shape, 1);
-	claim(nm, first, last);
-	mention_push(nm, T(j).start, T(j).base, first, last,
-	    SIFT_MENTION_PERSON, 1);
-	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	person_mention(nm, T(j).start, T(j).base, first, last, 1, ref);
 	org_in_phrase(nm, org, org_len);
 	return 1;
 }
@@ -1996,9 +1995,7 @@ match_role_foreign(struct sift_names *nm, size_t i, size_t j)
 	k = j + words - 1;
 	ref = person_add(nm, T(j).start, end - T(j).start, T(i).start,
 	    T(i).base - T(i).start, 0, 0, 0, 0);
-	claim(nm, i, k);
-	mention_push(nm, T(j).start, end, i, k, SIFT_MENTION_PERSON, 1);
-	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	person_mention(nm, T(j).start, end, i, k, 1, ref);
 	return 1;
 }
 
@@ -2054,10 +2051,8 @@ match_title_before(struct sift_names *nm, size_t i)
 		return 0;
 	ref = person_add(nm, T(j).start, (uint32_t)nlen, T(i).start,
 	    T(i).base - T(i).start, org, org_len, (uint32_t)sl, 1);
-	claim(nm, first, j);
-	mention_push(nm, T(j).start, T(j).start + (uint32_t)nlen, first, j,
-	    SIFT_MENTION_PERSON, 1);
-	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	person_mention(nm, T(j).start, T(j).start + (uint32_t)nlen,
+	    first, j, 1, ref);
 	org_in_phrase(nm, org, org_len);
 	return 1;
 }
@@ -2263,9 +2258,7 @@ match_hon(struct sift_names *nm, size_t i)
 		ref = person_add(nm, t->start, (uint32_t)n, title, title_len,
 		    org, org_len, (uint32_t)sl, 1);
 		i = first;
-		claim(nm, i, last);
-		mention_push(nm, t->start, nend, i, last, SIFT_MENTION_PERSON, 1);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, t->start, nend, i, last, 1, ref);
 		org_in_phrase(nm, org, org_len);
 		/* "고아라, 조윤희 씨": the honorific covers the list */
 		if (hon_next && title_len == 0)
@@ -2336,10 +2329,8 @@ match_bare(struct sift_names *nm)
 			continue;
 		ref = person_add(nm, t->start, (uint32_t)nlen, 0, 0, 0, 0,
 		    (uint32_t)sl, 1);
-		claim(nm, i, i);
-		mention_push(nm, t->start, t->start + (uint32_t)nlen, i, i,
-		    SIFT_MENTION_PERSON, 0);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, t->start, t->start + (uint32_t)nlen,
+		    i, i, 0, ref);
 	}
 }
 
@@ -2383,10 +2374,7 @@ match_foreign_family(struct sift_names *nm)
 			first--;
 		ref = person_add(nm, T(first).start, t->base - T(first).start,
 		    0, 0, 0, 0, 0, 0);
-		claim(nm, first, i);
-		mention_push(nm, T(first).start, t->base, first, i,
-		    SIFT_MENTION_PERSON, 0);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, T(first).start, t->base, first, i, 0, ref);
 	}
 }
 
@@ -2452,10 +2440,7 @@ match_foreign_given(struct sift_names *nm)
 			k = i + w - 1;
 			ref = person_add(nm, T(i).start, end - T(i).start, 0, 0, 0,
 			    0, 0, 0);
-			claim(nm, i, k);
-			mention_push(nm, T(i).start, end, i, k,
-			    SIFT_MENTION_PERSON, 0);
-			nm->m[nm->nm - 1].ref = (int32_t)ref;
+			person_mention(nm, T(i).start, end, i, k, 0, ref);
 			i = k;
 			continue;
 		}
@@ -2479,9 +2464,7 @@ match_foreign_given(struct sift_names *nm)
 			continue;
 		k = i + words - 1;
 		ref = person_add(nm, T(i).start, end - T(i).start, 0, 0, 0, 0, 0, 0);
-		claim(nm, i, k);
-		mention_push(nm, T(i).start, end, i, k, SIFT_MENTION_PERSON, 0);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, T(i).start, end, i, k, 0, ref);
 		i = k;
 	}
 }
@@ -2527,9 +2510,7 @@ match_paren_name(struct sift_names *nm)
 			continue;
 		ref = person_add(nm, t->start, t->end - t->start, 0, 0, 0, 0,
 		    (uint32_t)sl, 1);
-		claim(nm, i, i);
-		mention_push(nm, t->start, t->end, i, i, SIFT_MENTION_PERSON, 0);
-		nm->m[nm->nm - 1].ref = (int32_t)ref;
+		person_mention(nm, t->start, t->end, i, i, 0, ref);
 	}
 }
 
@@ -2662,10 +2643,8 @@ en_person(struct sift_names *nm, size_t first, size_t last, size_t nf,
 		ref = person_add(nm, ns, nn, title, title_len, org, org_len, 0,
 		    0);
 
-	claim(nm, first, last);
-	mention_push(nm, T(nf).start, T(nl).end, first, last,
-	    SIFT_MENTION_PERSON, title_len != 0);
-	nm->m[nm->nm - 1].ref = (int32_t)ref;
+	person_mention(nm, T(nf).start, T(nl).end,
+	    first, last, title_len != 0, ref);
 	org_in_phrase(nm, org, org_len);
 }
 
@@ -3164,9 +3143,7 @@ repeat_mentions(struct sift_names *nm)
 			}
 			if (!free_range_(nm, i, k))
 				continue;
-			claim(nm, i, k);
-			mention_push(nm, t->start, end, i, k, SIFT_MENTION_PERSON, 0);
-			nm->m[nm->nm - 1].ref = (int32_t)p;
+			person_mention(nm, t->start, end, i, k, 0, p);
 			i = k;
 			break;
 		}
@@ -3184,9 +3161,7 @@ repeat_mentions(struct sift_names *nm)
 		if (r < 0 || nm->people[r].korean || nm->people[r].last_len ==
 		    nm->people[r].name_len)
 			continue;
-		claim(nm, i, i);
-		mention_push(nm, t->start, t->end, i, i, SIFT_MENTION_PERSON, 0);
-		nm->m[nm->nm - 1].ref = (int32_t)r;
+		person_mention(nm, t->start, t->end, i, i, 0, r);
 	}
 	/* the same in Hangul: "포겔은" after "안드레아스 포겔 감독" (the last
 	 * word of a foreign name, two syllables at least, with or without a
@@ -3206,9 +3181,7 @@ repeat_mentions(struct sift_names *nm)
 		if (r < 0 || nm->people[r].korean || nm->people[r].last_len ==
 		    nm->people[r].name_len)
 			continue;
-		claim(nm, i, i);
-		mention_push(nm, t->start, t->base, i, i, SIFT_MENTION_PERSON, 0);
-		nm->m[nm->nm - 1].ref = (int32_t)r;
+		person_mention(nm, t->start, t->base, i, i, 0, r);
 	}
 }
 
