@@ -167,6 +167,16 @@ words_between(const struct sift_names *nm, size_t a, size_t b)
 	return w;
 }
 
+/* A speech verb in tokens [a, b). */
+static int
+verb_in(const struct sift_names *nm, size_t a, size_t b)
+{
+	for (; a < b && a < NTOK; a++)
+		if (speech_verb(nm, a))
+			return 1;
+	return 0;
+}
+
 static int
 inside(const struct cand *c, size_t nc, size_t tok)
 {
@@ -359,10 +369,17 @@ speaker_in(const struct sift_names *nm, const struct cand *c, size_t nc,
 			    is_p(&T(k), ')')))
 				continue;
 			if (!subj(m)) {
-				/* English has no particles: "Roe said", "said Roe" */
+				/* English has no particles: "Roe said", "said Roe",
+				 * or the subject opening the range with a speech
+				 * verb after it: "Roe, an analyst at X, said the
+				 * plan was "…"" */
 				if (!(k + 1 < NTOK && speech_verb(nm, k + 1)) &&
 				    !(m->tok_first > 0 &&
-				    speech_verb(nm, m->tok_first - 1)))
+				    speech_verb(nm, m->tok_first - 1)) &&
+				    !(m->type == SIFT_MENTION_PERSON &&
+				    T(m->tok_first).kind == SIFT_TOK_LATIN &&
+				    words_between(nm, a, m->tok_first) == 0 &&
+				    verb_in(nm, k + 1, b)))
 					continue;
 			}
 			sp = from_mention(nm, m);

@@ -173,6 +173,26 @@ TEST(a_family_name_with_an_honorific_resolves_to_the_full_name)
 	    "말했다."), "놀랐다=곽성호");
 }
 
+TEST(also_marks_a_speaker_too)
+{
+	/* 도 "also": the second member speaks, not the first */
+	CHECK_STR(quotes("민생당 편지아 의원은 \"늦었다\"고 말했다. 같은 당 "
+	    "권오석 의원도 \"부족하다\"고 비판했다."),
+	    "늦었다=편지아;부족하다=권오석");
+}
+
+TEST(an_english_subject_with_an_apposition_before_said)
+{
+	CHECK_STR(quotes("Vice Minister Seo Jae-hyun spoke first. Karin "
+	    "Holmqvist, an analyst at Nordvik Research, said the plan was "
+	    "\"credible but late.\""),
+	    "credible but late.=Karin Holmqvist");
+	/* an organisation opening the sentence is no speaker of it */
+	CHECK_STR(quotes("\"We will grow,\" Jane Roe said. Acme Motors, "
+	    "the maker, said the plan was \"on track.\""),
+	    "We will grow,=Jane Roe;on track.=Jane Roe");
+}
+
 TEST(no_speaker_anywhere_is_unknown)
 {
 	CHECK_STR(quotes("\"모두가 알고 있다\"는 말이 돌았다."),
@@ -197,6 +217,8 @@ main(void)
 	RUN(an_untitled_name_as_the_subject_speaks);
 	RUN(a_korean_name_in_english_and_its_family_name_alone);
 	RUN(a_family_name_with_an_honorific_resolves_to_the_full_name);
+	RUN(also_marks_a_speaker_too);
+	RUN(an_english_subject_with_an_apposition_before_said);
 	RUN(no_speaker_anywhere_is_unknown);
 	RUN(a_speaker_with_an_age_after_another_speaker);
 	sift_names_release(&nm);
