@@ -10,7 +10,8 @@
 #include "extract.h"
 
 static const char synopsis[] =
-"usage: sift-extract [-k N] [--mentions] [--date DATE] [options] [file ...]";
+"usage: sift-extract [-k N] [--mentions] [--untitled] [--date DATE] [options]\n"
+"                    [file ...]";
 
 static const char help[] =
 "NAME\n"
@@ -18,7 +19,8 @@ static const char help[] =
 "  e-mail addresses and keywords in each record's text\n"
 "\n"
 "SYNOPSIS\n"
-"  sift-extract [-k N] [--mentions] [--date DATE] [options] [file ...]\n"
+"  sift-extract [-k N] [--mentions] [--untitled] [--date DATE] [options]\n"
+"               [file ...]\n"
 "\n"
 "  Adds \"entities\" to every record: {people: [{name, title, org}], orgs:\n"
 "  [{name}], dates: [{text, value}], numbers: [{text, value, unit}], quotes:\n"
@@ -29,8 +31,9 @@ static const char help[] =
 "  given as 그는, 홍 CTO or Roe are resolved to the full name.  Relative\n"
 "  dates (14일, 지난 3월, 어제) are resolved against meta.date, or --date.\n"
 "  The record's \"sentences\" are used when present; otherwise the text is\n"
-"  segmented.  A person's title and org are omitted when the text gives\n"
-"  none; an unknown speaker or an unresolved date value is null.  A record\n"
+"  segmented.  people lists those the text gives a title or role (씨 and\n"
+"  an age are none); a person's org is omitted when the text gives none.\n"
+"  An unknown speaker or an unresolved date value is null.  A record\n"
 "  without the text field gets empty lists.\n"
 "\n"
 "OPTIONS\n"
@@ -39,6 +42,8 @@ static const char help[] =
 "                        {type, text, start, end}: code-point offsets, end\n"
 "                        exclusive; type PS, OG, DT, TI or QT (a date\n"
 "                        with a time of day is a DT and a TI mention)\n"
+"      --untitled        also list in people the names the text gives no\n"
+"                        title (as {name}): 빈소희는, Jane Roe said\n"
 "      --date DATE       document date for records without meta.date\n"
 "                        (2025-03-14, 2025년 3월 14일, ...)\n"
 SIFT_COMMON_HELP
@@ -51,6 +56,7 @@ SIFT_EXIT_HELP
 
 enum {
 	OPT_MENTIONS = SIFT_OPT_FIRST_FILTER,
+	OPT_UNTITLED,
 	OPT_DATE
 };
 
@@ -58,6 +64,7 @@ static const struct option longopts[] = {
 	SIFT_COMMON_LONGOPTS,
 	{ "keywords", required_argument, NULL, 'k' },
 	{ "mentions", no_argument, NULL, OPT_MENTIONS },
+	{ "untitled", no_argument, NULL, OPT_UNTITLED },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ NULL, 0, NULL, 0 }
 };
@@ -143,6 +150,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_MENTIONS:
 			st.opts.mentions = 1;
+			break;
+		case OPT_UNTITLED:
+			st.opts.untitled = 1;
 			break;
 		case OPT_DATE:
 			if (sift_parse_date(optarg, strlen(optarg), NULL,

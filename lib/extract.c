@@ -478,7 +478,7 @@ sift_extract(struct sift_extract *x, const char *text, size_t n,
 {
 	const struct sift_names *nm = &x->names;
 	struct link_ctx links;
-	size_t i;
+	size_t i, listed;
 
 	x->sent.n = 0;
 	if (has_quote_mark(text, n) && (sentences == NULL ||
@@ -492,10 +492,15 @@ sift_extract(struct sift_extract *x, const char *text, size_t n,
 	sift_find_dates(text, n, doc_date, &x->dates);
 
 	sift_buf_add(out, "{\"people\":[", 11);
-	for (i = 0; i < nm->npeople; i++) {
+	for (i = 0, listed = 0; i < nm->npeople; i++) {
 		const struct sift_person *p = &nm->people[i];
 
-		sift_buf_add(out, i ? ",{" : "{", i ? 2 : 1);
+		/* a person entry is {name, title, org?}: a name the text
+		 * gives no title stays a possible speaker but is no entry */
+		if (p->title_len == 0 && !opts->untitled)
+			continue;
+		sift_buf_add(out, listed ? ",{" : "{", listed ? 2 : 1);
+		listed++;
 		put_str(out, "name", text + p->name, p->name_len, 1);
 		if (p->title_len)
 			put_str(out, "title", text + p->title, p->title_len, 0);

@@ -40,9 +40,10 @@
 struct sift_extract_opts {
 	size_t keywords;	/* at most this many keywords (0: none) */
 	int mentions;		/* add "mentions" with offsets */
+	int untitled;		/* list people the text gives no title */
 };
 
-#define SIFT_EXTRACT_OPTS_INIT { 10, 0 }
+#define SIFT_EXTRACT_OPTS_INIT { 10, 0, 0 }
 
 /* Working state, reused from record to record (no per-record growth once
  * the largest record has been seen). */

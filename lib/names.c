@@ -381,6 +381,24 @@ strip_one(const char *s, size_t n, uint64_t *cls)
 	return n - best;
 }
 
+/* s[0..n) is a noun that merely ends like a particle (전문가, 경기도), or
+ * a compound ending in one (해양학과, 연구성과) -- unless stripping the
+ * particle at m leaves a listed word: 교수도 is 교수 + 도, not 교 + 수도. */
+static int
+kept_whole(const char *s, size_t n, size_t m)
+{
+	if (maybe_keep(s, n) && (sift_wordclass(s, n) & SIFT_WC_KEEP))
+		return 1;
+	if (!((n > 6 && maybe_keep(s + n - 6, 6) &&
+	    (sift_wordclass(s + n - 6, 6) & SIFT_WC_KEEP)) ||
+	    (n > 9 && maybe_keep(s + n - 9, 9) &&
+	    (sift_wordclass(s + n - 9, 9) & SIFT_WC_KEEP))))
+		return 0;
+	return !(m >= 6 && (sift_wordclass(s, m) & (SIFT_WC_TITLE |
+	    SIFT_WC_ORG_NAME | SIFT_WC_ANON | SIFT_WC_FFAMILY |
+	    SIFT_WC_FGIVEN)));
+}
+
 size_t
 sift_strip_particles(const char *s, size_t n, uint64_t *cls)
 {
@@ -391,27 +409,16 @@ sift_strip_particles(const char *s, size_t n, uint64_t *cls)
 		*cls = 0;
 	if (!(tail_flags(s, n) & SIFT_WC_PARTICLE))
 		return n;
-	if (maybe_keep(s, n) && (sift_wordclass(s, n) & SIFT_WC_KEEP))
-		return n;
-	/* a compound ending in such a noun: 해양학과, 연구성과 */
-	if (n > 6 && maybe_keep(s + n - 6, 6) &&
-	    (sift_wordclass(s + n - 6, 6) & SIFT_WC_KEEP))
-		return n;
-	if (n > 9 && maybe_keep(s + n - 9, 9) &&
-	    (sift_wordclass(s + n - 9, 9) & SIFT_WC_KEEP))
-		return n;
 	m = strip_one(s, n, &c1);
-	if (m == n)
+	if (m == n || kept_whole(s, n, m))
 		return n;
 	/* stacked particles: "회장에게까지" = 회장 + 에게 + 까지; the class
 	 * reported is that of the particle next to the noun */
-	if (!(maybe_keep(s, m) && (sift_wordclass(s, m) & SIFT_WC_KEEP))) {
-		m2 = strip_one(s, m, &c2);
-		if (m2 < m && m2 >= 3 &&
-		    (sift_wordclass(s + m2, m - m2) & SIFT_WC_INNER)) {
-			m = m2;
-			c1 = c2;
-		}
+	m2 = strip_one(s, m, &c2);
+	if (m2 < m && m2 >= 3 && !kept_whole(s, m, m2) &&
+	    (sift_wordclass(s + m2, m - m2) & SIFT_WC_INNER)) {
+		m = m2;
+		c1 = c2;
 	}
 	if (cls)
 		*cls = c1;

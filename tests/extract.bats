@@ -20,7 +20,7 @@ rec() {
 @test "--help prints a man page with options, exit status and an example" {
 	run --separate-stderr sift-extract --help
 	assert_success
-	assert_output --partial "  sift-extract [-k N] [--mentions] [--date DATE] [options] [file ...]"
+	assert_output --partial "  sift-extract [-k N] [--mentions] [--untitled] [--date DATE] [options]"
 	assert_output --partial "SYNOPSIS"
 	assert_output --partial "OPTIONS"
 	assert_output --partial "--keywords N"
@@ -99,6 +99,21 @@ rec() {
 	run sift-extract in.ndjson
 	run jq -r '.entities.quotes[] | .speaker' <<<"$output"
 	assert_output $'박수진\n안토니오 페레이다'
+}
+
+@test "people carry a title; --untitled also lists names given none" {
+	rec '곽성호(59)씨는 \"처음 와봤다\"고 말했다. 정윤호 교수도 왔다.' > in.ndjson
+	run --separate-stderr sift-extract in.ndjson
+	assert_success
+	run jq -c '[.entities.people[] | [.name, .title]]' <<<"$output"
+	assert_output '[["정윤호","교수"]]'
+	# the untitled name still speaks its quote
+	run sift-extract in.ndjson
+	run jq -r '.entities.quotes[] | .speaker' <<<"$output"
+	assert_output '곽성호'
+	run sift-extract --untitled in.ndjson
+	run jq -c '[.entities.people[] | [.name, .title]]' <<<"$output"
+	assert_output '[["곽성호",null],["정윤호","교수"]]'
 }
 
 @test "particles are stripped from names and keywords" {

@@ -102,6 +102,11 @@ TEST(nouns_that_end_like_particles_stay_whole)
 	CHECK_INT(strip("전문가가"), strlen("전문가"));
 	CHECK_INT(strip("결과"), strlen("결과"));
 	CHECK_INT(strip("해양학과"), strlen("해양학과"));
+	CHECK_INT(strip("연구성과를"), strlen("연구성과"));
+	/* a listed word before the particle: 교수 + 도, not 교 + 수도 */
+	CHECK_INT(strip("교수도"), strlen("교수"));
+	CHECK_INT(strip("교수만"), strlen("교수"));
+	CHECK_INT(strip("경기도는"), strlen("경기도"));
 	/* one particle off a name, never a piece of the name */
 	CHECK_INT(strip("장하나를"), strlen("장하나"));
 }
