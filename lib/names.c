@@ -2000,6 +2000,9 @@ match_role_foreign(struct sift_names *nm, size_t i, size_t j)
 	if (words == 0 || (words == 1 && T(j).nsyl < 2))
 		return 0;
 	k = j + words - 1;
+	/* a count follows a noun, not a name: "디자이너 브랜드 68곳" */
+	if (bare(&T(k)) && k + 1 < NTOK && (T(k + 1).kind & SIFT_TOK_DIGIT))
+		return 0;
 	ref = person_add(nm, T(j).start, end - T(j).start, T(i).start,
 	    T(i).base - T(i).start, 0, 0, 0, 0);
 	person_mention(nm, T(j).start, end, i, k, 1, ref);

@@ -536,6 +536,16 @@ TEST(common_nouns_and_places_are_not_people)
 	find("배우 은소정(45)이 서울 명륜동 별빛극장에서 공연한다.");
 	CHECK_INT((int)nm.npeople, 1);
 	CHECK_STR(person(0), "은소정|배우|");
+	/* a count after the word: a noun after a role, no name */
+	CHECK_INT(find("행사에는 디자이너 브랜드 68곳이 참가한다."), 0);
+}
+
+TEST(a_team_nickname_is_the_organisation_not_part_of_a_name)
+{
+	find("이글스 라몬 에스트라다 감독은 웃었다.");
+	CHECK_STR(person(0), "라몬 에스트라다|감독|이글스");
+	find("다저스의 데이브 로버츠 감독이 왔다.");
+	CHECK_STR(person(0), "데이브 로버츠|감독|다저스");
 }
 
 TEST(english_titles_of_two_words_and_a_title_before_commas)
@@ -583,6 +593,7 @@ main(void)
 	RUN(foreign_names_keep_endings_that_look_like_particles);
 	RUN(ages_titles_first_and_foreign_last_words_before_titles);
 	RUN(common_nouns_and_places_are_not_people);
+	RUN(a_team_nickname_is_the_organisation_not_part_of_a_name);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
 	return unit_done();
