@@ -33,7 +33,7 @@ enum word_kind {
 	W_YEAR, W_MONTH, W_DAY, W_CTXDAY, W_WEEK, W_WEEKDAY, W_MONTHNAME,
 	W_MODIFIER, W_PART, W_HALF, W_DURATION, W_DAYTIME, W_CLOCK, W_HOLIDAY,
 	W_CTXYEAR, W_CTXMONTH, W_NEWYEAR, W_WEEKEND, W_LENGTHCUE,
-	W_YEAREND, W_YEARSTART
+	W_YEAREND, W_YEARSTART, W_QUARTER
 };
 
 struct word_info {
@@ -53,7 +53,7 @@ load_tables(void)
 		"year", "month", "day", "ctxday", "week", "weekday",
 		"monthname", "modifier", "part", "half", "duration",
 		"daytime", "clock", "holiday", "ctxyear", "ctxmonth", "newyear",
-		"weekend", "lengthcue", "yearend", "yearstart"
+		"weekend", "lengthcue", "yearend", "yearstart", "quarter"
 	};
 	const char *text, *line, *f[3];
 	size_t len, pos = 0, ll, fl[3], k;
@@ -777,6 +777,21 @@ korean_date(struct scan *sc, size_t p0, struct result *r)
 		ctx_y = word_info[i].kind == W_CTXYEAR;
 		new_y = word_info[i].kind == W_NEWYEAR;
 		last = p = e;
+	} else if (word_info[i].kind == W_QUARTER &&
+	    (word_info[i].arg != 0 || has_mod || !LIT(sc, p, "분기"))) {
+		/* "지난 분기", "last quarter": a quarter relative to the
+		 * document's (a bare 분기 is none: 분기마다, 분기 실적) */
+		int qi;
+
+		if (!need_doc(sc, r))
+			return e;
+		qi = sc->doc->year * 4 + (sc->doc->month - 1) / 3 +
+		    word_info[i].arg + (has_mod ? mod : 0);
+		r->kind = R_RANGE;
+		r->a.year = r->b.year = qi / 4;
+		r->a.month = (qi % 4) * 3 + 1;
+		r->b.month = (qi % 4) * 3 + 3;
+		return e;
 	} else if (word_info[i].kind == W_YEAREND ||
 	    word_info[i].kind == W_YEARSTART) {
 		/* 연말, 지난 연초: the year's last or first month */

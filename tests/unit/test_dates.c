@@ -323,6 +323,20 @@ TEST(reads_days_with_a_length_cue_as_durations)
 	CHECK_STR(value_in("8일 열린 회의", &doc, 0), "2025-03-08");
 }
 
+TEST(reads_quarters_relative_to_the_document)
+{
+	struct sift_ymd jan = { 2026, 1, 20, -1, 0 };
+
+	CHECK_STR(value_in("지난 분기 매출", &jan, 0), "2025-10/2025-12");
+	CHECK_STR(value_in("이번 분기에", &jan, 0), "2026-01/2026-03");
+	CHECK_STR(value_in("다음 분기", &jan, 0), "2026-04/2026-06");
+	CHECK_STR(value_in("users last quarter came", &jan, 0),
+	    "2025-10/2025-12");
+	/* 분기 alone is no date */
+	CHECK_STR(value_in("분기마다 늘었다", &jan, 0), "(none)");
+	CHECK_STR(value_in("분기 실적", &jan, 0), "(none)");
+}
+
 TEST(reads_year_ends_and_parts_of_quarters)
 {
 	/* the end of a year is its December, the beginning its January;
@@ -438,6 +452,7 @@ main(void)
 	RUN(does_not_take_words_that_start_like_date_words);
 	RUN(reads_days_with_a_length_cue_as_durations);
 	RUN(reads_year_ends_and_parts_of_quarters);
+	RUN(reads_quarters_relative_to_the_document);
 	RUN(reads_english_month_names_alone_after_a_time_word);
 	RUN(reads_ranges_of_years_and_english_decades);
 	RUN(computes_iso_weeks_and_leap_days);

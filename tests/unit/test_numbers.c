@@ -62,6 +62,10 @@ TEST(reads_ratios_percents_and_measures)
 	CHECK_STR(nth("12킬로미터를 달렸다", 0), "12킬로미터|12|km");
 	CHECK_STR(nth("80㎏", 0), "80㎏|80|kg");
 	CHECK_STR(nth("길이 2.6km 구간", 0), "2.6km|2.6|km");
+	/* English unit words map to the same symbols */
+	CHECK_STR(nth("cut 4.2 gigawatts of", 0), "4.2 gigawatts|4.2|GW");
+	CHECK_STR(nth("on 300 hectares", 0), "300 hectares|300|ha");
+	CHECK_STR(nth("12 square kilometers", 0), "12 square kilometers|12|km²");
 	/* the one-character unit signs of CJK fonts */
 	CHECK_STR(nth("논 30㏊가 잠겼다", 0), "30㏊|30|ha");
 	CHECK_STR(nth("3.5㎓ 대역", 0), "3.5㎓|3.5|GHz");
