@@ -502,6 +502,7 @@ static uint32_t org_end_of(const char *text, const struct sift_tok *w);
 static int compound_title(const char *s, size_t n, uint64_t lex,
     unsigned nsyl);
 static int all_foreign(const char *s, size_t n);
+static int name_connector(const struct sift_names *nm, size_t i);
 
 static void
 tok_finish_word_(const char *text, struct sift_tok *w)
@@ -1767,6 +1768,13 @@ match_title_after(struct sift_names *nm, size_t i)
 	    is_hangul_word(&T(j - 1)) && bare(&T(j - 1)) &&
 	    (T(j - 1).lex & SIFT_WC_FGIVEN))
 		whole_j = 1;
+	/* after a connector the last word of a foreign name may also be
+	 * a common noun: "라시드 알 하산" (하산, a descent) */
+	if (!whole_j && is_hangul_word(&T(j)) && bare(&T(j)) && j > 1 &&
+	    (T(j).lex & (SIFT_WC_FGIVEN | SIFT_WC_FFAMILY)) &&
+	    T(j).space && name_connector(nm, j - 1) && T(j - 1).space &&
+	    foreign_word_ok(nm, j - 2))
+		whole_j = 1;
 	/* a family name alone (홍 CTO, 신 회장) or the last word of a
 	 * foreign name met before (리 CEO): a later mention */
 	if (!whole_j && is_hangul_word(&T(j)) && (T(j).nsyl == 1 &&
@@ -1792,10 +1800,21 @@ match_title_after(struct sift_names *nm, size_t i)
 	if (foreign_word_ok(nm, j) || whole_j) {
 		size_t k = j, words = 1;
 
-		while (k > 0 && words < 3 && foreign_word_ok(nm, k - 1) &&
-		    T(k).space && free_range_(nm, k - 1, k - 1)) {
-			k--;
-			words++;
+		for (;;) {
+			if (k > 0 && words < 3 && foreign_word_ok(nm, k - 1) &&
+			    T(k).space && free_range_(nm, k - 1, k - 1)) {
+				k--;
+				words++;
+			} else if (k > 1 && words < 3 && name_connector(nm, k - 1) &&
+			    T(k).space && T(k - 1).space &&
+			    foreign_word_ok(nm, k - 2) &&
+			    free_range_(nm, k - 2, k - 1)) {
+				/* "라시드 알 하산", "피터 반 다이크" */
+				k -= 2;
+				words += 2;
+			} else {
+				break;
+			}
 		}
 		/* a known foreign given name starts a name whatever comes
 		 * before it: "대표로 나선 마리아 로페스 EU 집행위원" (나선 is a
@@ -1849,6 +1868,26 @@ match_title_after(struct sift_names *nm, size_t i)
 		org_in_phrase(nm, org, org_len);
 		return 1;
 	}
+	return 0;
+}
+
+/* Token i is a bare particle inside a foreign name: Arabic al/el/bin/ibn,
+ * Dutch van, German von, Romance de/del/da/di/la. */
+static int
+name_connector(const struct sift_names *nm, size_t i)
+{
+	static const char *const words[] = {
+		"알", "엘", "빈", "벤", "이븐", "반", "판", "폰", "데", "델",
+		"다", "디", "두", "라", "르"
+	};
+	const struct sift_tok *t = &T(i);
+	size_t k, n = t->end - t->start;
+
+	if (!is_hangul_word(t) || !bare(t) || n > 6)
+		return 0;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == n && memcmp(TXT(i), words[k], n) == 0)
+			return 1;
 	return 0;
 }
 
@@ -2417,6 +2456,10 @@ match_foreign_given(struct sift_names *nm)
 
 		if (nm->owner[i] || !is_hangul_word(&T(i)) || !bare(&T(i)))
 			continue;
+		/* a given name that is also a common noun (하산, a descent)
+		 * starts no name by itself */
+		if (T(i).lex & (SIFT_WC_COMMON | SIFT_WC_STOP))
+			continue;
 		/* without a listed given name, a run of two or three words
 		 * that all sound foreign, after a phrase boundary: "디미트리스
 		 * 캄메노스", "구스타보 알베르토 바스케스는" */
@@ -2463,6 +2506,15 @@ match_foreign_given(struct sift_names *nm)
 			    SIFT_WC_GIVEN | SIFT_WC_SURNAME_RARE | SIFT_WC_FGIVEN |
 			    SIFT_WC_FFAMILY)) || verbal(nm, k))
 				break;
+			/* "라시드 알 하산": a connector and the word after it */
+			if (name_connector(nm, k) && bare(t) && k + 1 < NTOK &&
+			    T(k + 1).space && is_hangul_word(&T(k + 1)) &&
+			    !nm->owner[k + 1] &&
+			    (T(k + 1).lex & (SIFT_WC_FGIVEN | SIFT_WC_FFAMILY))) {
+				k++;
+				words++;
+				t = &T(k);
+			}
 			words++;
 			end = bare(t) ? t->base : foreign_base(nm, k);
 			/* a listed family name ends the name: "러셀 크로우

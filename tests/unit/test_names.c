@@ -540,6 +540,16 @@ TEST(common_nouns_and_places_are_not_people)
 	CHECK_INT(find("행사에는 디자이너 브랜드 68곳이 참가한다."), 0);
 }
 
+TEST(particles_inside_foreign_names_join_them)
+{
+	find("보안업체 시큐어랩 라시드 알 하산 위협분석팀장은 웃었다.");
+	CHECK_STR(person(0), "라시드 알 하산|위협분석팀장|시큐어랩");
+	find("팀을 이끈 피터 반 다이크 감독은 웃었다.");
+	CHECK_STR(person(0), "피터 반 다이크|감독|");
+	/* a given name that is also a common noun starts no name */
+	CHECK_INT(find("등산객 하산 시간이 늦어졌다."), 0);
+}
+
 TEST(a_team_nickname_is_the_organisation_not_part_of_a_name)
 {
 	find("이글스 라몬 에스트라다 감독은 웃었다.");
@@ -594,6 +604,7 @@ main(void)
 	RUN(ages_titles_first_and_foreign_last_words_before_titles);
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(a_team_nickname_is_the_organisation_not_part_of_a_name);
+	RUN(particles_inside_foreign_names_join_them);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
 	return unit_done();
