@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 
@@ -322,6 +323,38 @@ anon_phrase(const struct sift_names *nm, size_t k, size_t lo,
 	return anon_phrase_(nm, k, lo, sp, SIFT_WC_PART_SUBJ);
 }
 
+/* An unnamed English source at token k next to a speech verb: "a Hangang
+ * FC spokesperson said", "said a ministry official": the phrase from its
+ * article (a, an, the) up to four words back. */
+static int
+english_anon(const struct sift_names *nm, size_t k, size_t lo,
+    struct speaker *sp)
+{
+	size_t a, n = T(k).end - T(k).start;
+
+	if (T(k).kind != SIFT_TOK_LATIN ||
+	    !(sift_wordclass(TXT(k), n) & SIFT_WC_ANON))
+		return 0;
+	for (a = k; a > lo && k - a < 5; a--) {
+		const struct sift_tok *t = &T(a - 1);
+		size_t tn = t->end - t->start;
+
+		if (t->kind == SIFT_TOK_PUNCT || speech_verb(nm, a - 1))
+			break;
+		if (((tn == 1 && (TXT(a - 1)[0] == 'a' || TXT(a - 1)[0] == 'A')) ||
+		    (tn == 2 && strncasecmp(TXT(a - 1), "an", 2) == 0) ||
+		    (tn == 3 && strncasecmp(TXT(a - 1), "the", 3) == 0)) &&
+		    ((k + 1 < NTOK && speech_verb(nm, k + 1)) ||
+		    (a >= 2 && speech_verb(nm, a - 2)))) {
+			sp->person = -1;
+			sp->start = t->start;
+			sp->len = T(k).end - t->start;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A pronoun subject at token k: 그는, 그녀가, "이 대표는", he, she. */
 static int
 pronoun(const struct sift_names *nm, size_t k)
@@ -383,7 +416,8 @@ speaker_in(const struct sift_names *nm, const struct cand *c, size_t nc,
 					continue;
 			}
 			sp = from_mention(nm, m);
-		} else if (anon_phrase(nm, k, a, &sp)) {
+		} else if (anon_phrase(nm, k, a, &sp) ||
+		    english_anon(nm, k, a, &sp)) {
 			;
 		} else if (pronoun(nm, k)) {
 			int32_t p = titled_person(nm, c, nc, k);
@@ -615,9 +649,11 @@ sift_quotes_find(struct sift_quotes *out, const struct sift_names *nm,
 			found = 1;
 		if (!found && source_noun_after(nm, c, nc, c[i].close, b, &sp))
 			found = 1;
-		/* 3. a quotation standing alone: the next sentence says who */
+		/* 3. a quotation standing alone: the next sentence says who,
+		 * unless that sentence opens with a quotation of its own */
 		if (!found && words_between(nm, a, c[i].open) == 0 &&
-		    words_between(nm, c[i].close + 1, b) == 0 && b < NTOK) {
+		    words_between(nm, c[i].close + 1, b) == 0 && b < NTOK &&
+		    !(i + 1 < nc && c[i + 1].open == b)) {
 			size_t e = b, v;
 
 			while (e < NTOK && sent_of[e] == sent_of[b])

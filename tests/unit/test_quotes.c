@@ -193,6 +193,21 @@ TEST(an_english_subject_with_an_apposition_before_said)
 	    "We will grow,=Jane Roe;on track.=Jane Roe");
 }
 
+TEST(english_unnamed_sources_and_a_quote_before_another_speaker)
+{
+	CHECK_STR(quotes("\"We are proud of him,\" a Hangang FC spokesperson "
+	    "said. \"It is over,\" said a senior ministry official."),
+	    "We are proud of him,=a Hangang FC spokesperson;"
+	    "It is over,=a senior ministry official");
+	/* a quote alone goes on with its speaker when the next sentence
+	 * opens with another speaker's quote */
+	CHECK_STR(quotes("Pitcher Baek Seung-hoon signed. \"I grew up here,\" "
+	    "Baek said. \"Now kids watch me.\"\n\"He hides the ball,\" "
+	    "manager Sam Whitlock said."),
+	    "I grew up here,=Baek Seung-hoon;Now kids watch me.=Baek Seung-hoon;"
+	    "He hides the ball,=Sam Whitlock");
+}
+
 TEST(no_speaker_anywhere_is_unknown)
 {
 	CHECK_STR(quotes("\"모두가 알고 있다\"는 말이 돌았다."),
@@ -219,6 +234,7 @@ main(void)
 	RUN(a_family_name_with_an_honorific_resolves_to_the_full_name);
 	RUN(also_marks_a_speaker_too);
 	RUN(an_english_subject_with_an_apposition_before_said);
+	RUN(english_unnamed_sources_and_a_quote_before_another_speaker);
 	RUN(no_speaker_anywhere_is_unknown);
 	RUN(a_speaker_with_an_age_after_another_speaker);
 	sift_names_release(&nm);
