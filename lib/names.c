@@ -1610,10 +1610,12 @@ honoured_name_next(const struct sift_names *nm, size_t i)
 		return 0;
 	t = &T(i + 1);
 	n = t->base - t->start;
-	if (n == 12 && memcmp(TXT(i + 1) + 9, "씨", 3) == 0 &&
-	    name_shape(TXT(i + 1), 9) == 3)
+	if ((n == 12 || n == 15) && memcmp(TXT(i + 1) + n - 3, "씨", 3) == 0 &&
+	    name_shape(TXT(i + 1), n - 3) == (n == 12 ? 3 : 6))
 		return 1;
-	return n == 9 && t->shape == 3 && i + 2 < NTOK &&
+	/* 김민수(45), 남궁도윤(23) */
+	return (n == 9 || n == 12) && t->shape != 0 &&
+	    n == (size_t)t->nsyl * 3 && i + 2 < NTOK &&
 	    is_punct(&T(i + 2), '(') && !T(i + 2).space &&
 	    age_after(nm, i + 2) != 0;
 }
@@ -1639,6 +1641,10 @@ match_title_after(struct sift_names *nm, size_t i)
 	if ((T(i).lex & SIFT_WC_TITLE_BEFORE) && bare(&T(i)) &&
 	    honoured_name_next(nm, i) && T(i - 1).shape &&
 	    (sift_wordclass(TXT(i - 1), 3) & SIFT_WC_SURNAME_RARE))
+		return 0;
+	/* ... and any title so placed when the word before is no name at
+	 * all: "한누리대 총학생회장 남궁도윤(23)씨" */
+	if (bare(&T(i)) && honoured_name_next(nm, i) && !T(i - 1).shape)
 		return 0;
 	/* "한국교통안전연구원 선임연구원": the next word is the title and this
 	 * one the organisation */
@@ -2068,6 +2074,17 @@ match_title_before(struct sift_names *nm, size_t i)
 	    j + 1 < NTOK && is_punct(&T(j + 1), '(') && !T(j + 1).space &&
 	    age_after(nm, j + 1) != 0)))
 		before = 1;
+	/* a listed title before a name with 씨 or an age is that name's:
+	 * "한누리대 총학생회장 남궁도윤(23)씨는" */
+	if (!before && tok_title(nm, i, SIFT_WC_TITLE) && T(j).space &&
+	    honoured_name_next(nm, i)) {
+		before = 1;
+		if (i > 0 && bare(&T(i - 1)) && tok_org(nm, i - 1, &oend)) {
+			org = T(i - 1).start;
+			org_len = oend - T(i - 1).start;
+			first = i - 1;
+		}
+	}
 	/* a title that usually follows a name stands first in its phrase
 	 * before a full name with a particle: "해설위원 조명훈은" */
 	if (!before && tok_title(nm, i, SIFT_WC_TITLE_AFTER) &&

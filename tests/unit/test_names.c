@@ -540,6 +540,15 @@ TEST(common_nouns_and_places_are_not_people)
 	CHECK_INT(find("행사에는 디자이너 브랜드 68곳이 참가한다."), 0);
 }
 
+TEST(a_title_before_a_name_with_an_age_or_honorific_is_its_own)
+{
+	find("학생들은 환영했다. 한누리대 총학생회장 남궁도윤(23)씨는 웃었다.");
+	CHECK_INT((int)nm.npeople, 1);
+	CHECK_STR(person(0), "남궁도윤|총학생회장|");
+	find("서울대 총학생회장 김민수씨는 웃었다.");
+	CHECK_STR(person(0), "김민수|총학생회장|서울대");
+}
+
 TEST(particles_inside_foreign_names_join_them)
 {
 	find("보안업체 시큐어랩 라시드 알 하산 위협분석팀장은 웃었다.");
@@ -605,6 +614,7 @@ main(void)
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(a_team_nickname_is_the_organisation_not_part_of_a_name);
 	RUN(particles_inside_foreign_names_join_them);
+	RUN(a_title_before_a_name_with_an_age_or_honorific_is_its_own);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
 	return unit_done();
