@@ -1459,7 +1459,8 @@ name_list(struct sift_names *nm, size_t first, uint32_t title,
 static int
 unit_word(const struct sift_names *nm, size_t j)
 {
-	static const char *const heads[] = { "부", "과", "실", "팀", "센터" };
+	static const char *const heads[] = { "부", "과", "실", "팀", "센터", "국",
+	    "본부", "단", "처" };
 	const struct sift_tok *t = &T(j);
 	size_t n = t->end - t->start, i, h;
 
@@ -1576,7 +1577,10 @@ weak_name(const struct sift_names *nm, size_t j)
 	sl = surname_len(s, n);
 	if (sl == 0 || (sl == 3 && t->nsyl != 3))
 		return 0;
-	if (noun_final(s, n) || verbal(nm, j) || all_foreign(s + sl, n - sl))
+	/* a noun's last syllable, unless every syllable after the family
+	 * name is a given-name one: 금현식, 맹서율 before their titles */
+	if ((noun_final(s, n) && !(sl == 3 && given_name(s, n))) ||
+	    verbal(nm, j) || all_foreign(s + sl, n - sl))
 		return 0;
 	return name_ending_refused(s, n) ? 0 : sl;
 }

@@ -549,6 +549,18 @@ TEST(a_title_before_a_name_with_an_age_or_honorific_is_its_own)
 	CHECK_STR(person(0), "김민수|총학생회장|서울대");
 }
 
+TEST(rare_family_names_and_units_before_titles)
+{
+	/* a rare family name with given-name syllables that also end nouns */
+	find("금현식 총장은 웃었다.");
+	CHECK_STR(person(0), "금현식|총장|");
+	find("한국고용정보원 청년고용연구팀 맹서율 연구위원은 웃었다.");
+	CHECK_STR(person(0), "맹서율|연구위원|한국고용정보원");
+	/* a bureau (국) is a unit of the organisation before it */
+	find("최도아 한국소비자원 분쟁조정국 팀장은 웃었다.");
+	CHECK_STR(person(0), "최도아|팀장|한국소비자원");
+}
+
 TEST(particles_inside_foreign_names_join_them)
 {
 	find("보안업체 시큐어랩 라시드 알 하산 위협분석팀장은 웃었다.");
@@ -614,6 +626,7 @@ main(void)
 	RUN(common_nouns_and_places_are_not_people);
 	RUN(a_team_nickname_is_the_organisation_not_part_of_a_name);
 	RUN(particles_inside_foreign_names_join_them);
+	RUN(rare_family_names_and_units_before_titles);
 	RUN(a_title_before_a_name_with_an_age_or_honorific_is_its_own);
 	RUN(english_titles_of_two_words_and_a_title_before_commas);
 	sift_names_release(&nm);
