@@ -497,7 +497,7 @@ sift_extract(struct sift_extract *x, const char *text, size_t n,
 
 		/* a person entry is {name, title, org?}: a name the text
 		 * gives no title stays a possible speaker but is no entry */
-		if (p->title_len == 0 && !opts->untitled)
+		if ((p->title_len == 0 && !opts->untitled) || p->name_len == 0)
 			continue;
 		sift_buf_add(out, listed ? ",{" : "{", listed ? 2 : 1);
 		listed++;

@@ -2675,7 +2675,12 @@ en_name_run(const struct sift_names *nm, size_t i, size_t max, size_t *words)
 			if (n < sizeof(low)) {
 				for (c = 0; c < n; c++)
 					low[c] = (char)(TXT(k)[c] | 0x20);
-				if (sift_wordclass(low, n) & SIFT_WC_STOP)
+				/* a stop word is no name part, unless it
+				 * begins a hyphenated given name: "So-yeon" */
+				if ((sift_wordclass(low, n) & SIFT_WC_STOP) &&
+				    !(k + 2 < NTOK && is_punct(&T(k + 1), '-') &&
+				    !T(k + 1).space && !T(k + 2).space &&
+				    T(k + 2).kind == SIFT_TOK_LATIN))
 					break;
 			}
 		}
@@ -3344,6 +3349,72 @@ order_people(struct sift_names *nm)
 			nm->m[i].ref = map[nm->m[i].ref];
 }
 
+/*
+ * "Haneul Orbit said ..." reads as an untitled English name, but "Haneul
+ * Orbit chief executive Ahn So-yeon" shows it is the organisation before
+ * a title and a name: its mentions become organisation mentions and the
+ * person is dropped (name_len 0; the filter lists no such entry).
+ */
+static void
+drop_person(struct sift_names *nm, int32_t ref)
+{
+	size_t k;
+
+	for (k = 0; k < nm->nm; k++)
+		if (nm->m[k].type == SIFT_MENTION_PERSON && nm->m[k].ref == ref) {
+			nm->m[k].type = SIFT_MENTION_ORG;
+			nm->m[k].ref = -1;
+		}
+	nm->people[ref].name_len = 0;
+}
+
+static void
+en_org_not_person(struct sift_names *nm)
+{
+	size_t i, k, w;
+
+	for (i = 0; i < nm->nm; i++) {
+		const struct sift_mention *m = &nm->m[i];
+		const struct sift_person *p;
+		int hit = 0;
+
+		if (m->type != SIFT_MENTION_PERSON || m->ref < 0 ||
+		    T(m->tok_first).kind != SIFT_TOK_LATIN)
+			continue;
+		p = &nm->people[m->ref];
+		if (p->title_len || p->name_len == 0)
+			continue;
+		/* up to three lowercase words ending in a title, then a
+		 * capitalised word */
+		for (k = m->tok_last + 1, w = 0; k + 1 < NTOK && w < 3; k++, w++) {
+			if (T(k).kind != SIFT_TOK_LATIN || T(k).upper ||
+			    !T(k).space)
+				break;
+			if ((en_title_at(nm, k) || (sift_wordclass(TXT(m->tok_last +
+			    1), T(k).end - T(m->tok_last + 1).start) &
+			    (SIFT_WC_TITLE_EN | SIFT_WC_TITLE))) && T(k + 1).kind ==
+			    SIFT_TOK_LATIN && T(k + 1).upper && T(k + 1).space) {
+				hit = 1;
+				break;
+			}
+		}
+		if (!hit)
+			continue;
+		/* every untitled person of that name */
+		for (w = 0; w < nm->npeople; w++) {
+			struct sift_person *q = &nm->people[w];
+
+			if (w == (size_t)m->ref || q->title_len ||
+			    q->name_len != p->name_len ||
+			    memcmp(nm->text + q->name, nm->text + p->name,
+			    p->name_len) != 0)
+				continue;
+			drop_person(nm, (int32_t)w);
+		}
+		drop_person(nm, m->ref);
+	}
+}
+
 size_t
 sift_names_find(struct sift_names *nm, const char *text, size_t n)
 {
@@ -3384,6 +3455,7 @@ sift_names_find(struct sift_names *nm, const char *text, size_t n)
 	sort_mentions(nm);
 	resolve_mentions(nm);
 	order_people(nm);
+	en_org_not_person(nm);
 	return nm->npeople;
 }
 

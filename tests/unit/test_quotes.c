@@ -201,6 +201,11 @@ TEST(english_unnamed_sources_and_a_quote_before_another_speaker)
 	    "It is over,=a senior ministry official");
 	/* a quote alone goes on with its speaker when the next sentence
 	 * opens with another speaker's quote */
+	/* "X said" made X a person; "X chief executive NAME" shows it is
+	 * the company */
+	CHECK_STR(quotes("Haneul Orbit said on Thursday it flew. \"We built "
+	    "it,\" Haneul Orbit chief executive Ahn So-yeon told reporters."),
+	    "We built it,=Ahn So-yeon");
 	CHECK_STR(quotes("Pitcher Baek Seung-hoon signed. \"I grew up here,\" "
 	    "Baek said. \"Now kids watch me.\"\n\"He hides the ball,\" "
 	    "manager Sam Whitlock said."),
